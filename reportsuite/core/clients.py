@@ -1,0 +1,43 @@
+"""Channels and stubs for calling the suite's services, traced and with deadlines."""
+
+from __future__ import annotations
+
+import grpc
+from opentelemetry.instrumentation.grpc import client_interceptor
+
+from reportsuite.catalog.v1 import catalog_pb2_grpc
+from reportsuite.core.grpc_server import MAX_MESSAGE_BYTES
+from reportsuite.delivery.v1 import delivery_pb2_grpc
+from reportsuite.generator.v1 import generator_pb2_grpc
+from reportsuite.scheduler.v1 import scheduler_pb2_grpc
+
+# Deadline of one service-to-service unary call; streams set their own.
+CALL_TIMEOUT_SECONDS = 30.0
+
+
+def channel(address: str) -> grpc.Channel:
+    """Opens a traced channel to a service."""
+    raw = grpc.insecure_channel(
+        address,
+        options=[
+            ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+            ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+        ],
+    )
+    return grpc.intercept_channel(raw, client_interceptor())
+
+
+def catalog(address: str) -> catalog_pb2_grpc.CatalogServiceStub:
+    return catalog_pb2_grpc.CatalogServiceStub(channel(address))
+
+
+def scheduler(address: str) -> scheduler_pb2_grpc.SchedulerServiceStub:
+    return scheduler_pb2_grpc.SchedulerServiceStub(channel(address))
+
+
+def generator(address: str) -> generator_pb2_grpc.GeneratorServiceStub:
+    return generator_pb2_grpc.GeneratorServiceStub(channel(address))
+
+
+def delivery(address: str) -> delivery_pb2_grpc.DeliveryServiceStub:
+    return delivery_pb2_grpc.DeliveryServiceStub(channel(address))

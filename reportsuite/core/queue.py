@@ -1,0 +1,112 @@
+"""The Dramatiq broker, its middleware, and the names of the suite's job queues.
+
+Messages carry only a job's resource name. The scheduler publishes them from its
+transactional outbox; workers check the job in the scheduler before doing anything.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+import dramatiq
+from dramatiq.brokers.rabbitmq import RabbitmqBroker
+from dramatiq.brokers.stub import StubBroker
+from dramatiq.middleware import CurrentMessage, Middleware
+from opentelemetry import context as otel_context
+from opentelemetry import propagate, trace
+
+TRACE_OPTION = "trace_context"
+
+
+@dataclass(frozen=True)
+class JobQueue:
+    """Where one kind of job message goes and which actor takes it."""
+
+    queue_name: str
+    actor_name: str
+
+
+GENERATE = JobQueue("generate", "generate_report")
+DELIVER = JobQueue("deliver", "deliver_report")
+
+
+class TracingMiddleware(Middleware):
+    """Carries the W3C trace context in message options and opens a consumer span per message.
+
+    No maintained OpenTelemetry instrumentation exists for Dramatiq, so this small one does it.
+    """
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+
+    def before_enqueue(self, broker: dramatiq.Broker, message: dramatiq.Message, delay: Any) -> None:
+        if TRACE_OPTION not in message.options:
+            carrier: dict[str, str] = {}
+            propagate.inject(carrier)
+            message.options[TRACE_OPTION] = carrier
+
+    def before_process_message(self, broker: dramatiq.Broker, message: dramatiq.Message) -> None:
+        parent = propagate.extract(message.options.get(TRACE_OPTION) or {})
+        span = trace.get_tracer(__name__).start_span(
+            f"{message.actor_name} process", context=parent, kind=trace.SpanKind.CONSUMER,
+            attributes={
+                "messaging.system": "rabbitmq",
+                "messaging.destination.name": message.queue_name,
+                "messaging.message.id": message.message_id,
+            },
+        )
+        token = otel_context.attach(trace.set_span_in_context(span, parent))
+        self._local.active = (span, token)
+
+    def after_process_message(
+        self, broker: dramatiq.Broker, message: dramatiq.Message, *,
+        result: Any = None, exception: BaseException | None = None,
+    ) -> None:
+        active = getattr(self._local, "active", None)
+        if active is None:
+            return
+        span, token = active
+        if exception is not None:
+            span.record_exception(exception)
+            span.set_status(trace.Status(trace.StatusCode.ERROR, str(exception)))
+        span.end()
+        otel_context.detach(token)
+        self._local.active = None
+
+    after_skip_message = after_process_message
+
+
+def build_broker(url: str) -> dramatiq.Broker:
+    """Builds the broker for a URL and makes it Dramatiq's global broker.
+
+    Publisher confirms are on: without them a publish to a missing queue returned normally
+    and the message vanished.
+    """
+    broker: dramatiq.Broker
+    if url.startswith("stub://"):
+        broker = StubBroker()
+        broker.emit_after("process_boot")
+    else:
+        broker = RabbitmqBroker(url=url, confirm_delivery=True)
+    broker.add_middleware(TracingMiddleware())
+    broker.add_middleware(CurrentMessage())
+    dramatiq.set_broker(broker)
+    return broker
+
+
+def publish(broker: dramatiq.Broker, queue: JobQueue, job_name: str, trace_context: dict[str, str]) -> str:
+    """Publishes one job message (only the job's name) and returns its message id."""
+    message = dramatiq.Message(
+        queue_name=queue.queue_name, actor_name=queue.actor_name,
+        args=(job_name,), kwargs={}, options={TRACE_OPTION: dict(trace_context)},
+    )
+    return broker.enqueue(message).message_id
+
+
+def current_trace_context() -> dict[str, str]:
+    """The calling code's trace context, to store with an outbox row."""
+    carrier: dict[str, str] = {}
+    propagate.inject(carrier)
+    return carrier

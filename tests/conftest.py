@@ -1,0 +1,61 @@
+"""Test-wide setup: a fresh PostgreSQL database and the suite's environment variables.
+
+Tests use the real PostgreSQL (127.0.0.1:5432) and RabbitMQ (127.0.0.1:5672) on this machine.
+The environment is set at import, before any service module reads it.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+TEST_DB = f"reportsuite_test_{os.getpid()}"
+ADMIN_URL = os.environ.get(
+    "REPORTSUITE_TEST_ADMIN_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres"
+)
+TEST_DB_URL = ADMIN_URL.rsplit("/", 1)[0] + f"/{TEST_DB}"
+RUN_DIR = Path(os.environ.get("REPORTSUITE_TEST_RUN_DIR", f"/tmp/reportsuite-test-{os.getpid()}"))
+# A vhost of its own would need rabbitmqctl; a queue-name prefix is not supported by Dramatiq,
+# so tests purge the suite's queues before use instead.
+os.environ.update(
+    {
+        "REPORTSUITE_DATABASE_URL": TEST_DB_URL,
+        "REPORTSUITE_BROKER_URL": os.environ.get(
+            "REPORTSUITE_TEST_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672/%2F"
+        ),
+        "REPORTSUITE_FILE_STORE": str(RUN_DIR / "files"),
+        "REPORTSUITE_SFTP_KNOWN_HOSTS": str(RUN_DIR / "known_hosts"),
+        "REPORTSUITE_JOB_LEASE_SECONDS": "30",
+        "REPORTSUITE_REAPER_INTERVAL_SECONDS": "1",
+        "REPORTSUITE_LOG_LEVEL": "INFO",
+    }
+)
+
+
+def _admin() -> sa.Engine:
+    return sa.create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def test_database() -> Iterator[str]:
+    """Creates an empty database for this test run and drops it afterwards."""
+    admin = _admin()
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{TEST_DB}" WITH (FORCE)'))
+        conn.execute(sa.text(f'CREATE DATABASE "{TEST_DB}"'))
+    RUN_DIR.mkdir(parents=True, exist_ok=True)
+    yield TEST_DB_URL
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{TEST_DB}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def unique_id() -> str:
+    """A fresh id, so tests sharing the session database never collide."""
+    return "t" + uuid.uuid4().hex[:12]
