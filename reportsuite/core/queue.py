@@ -78,12 +78,26 @@ class TracingMiddleware(Middleware):
     after_skip_message = after_process_message
 
 
-def build_broker(url: str) -> dramatiq.Broker:
-    """Builds the broker for a URL and makes it Dramatiq's global broker.
+_brokers: dict[str, dramatiq.Broker] = {}
+_brokers_lock = threading.Lock()
 
+
+def build_broker(url: str) -> dramatiq.Broker:
+    """Returns the process's broker for a URL, building it once, as Dramatiq's global broker.
+
+    Actor modules and in-process workers call this at import; every caller in a process gets
+    the same broker, so actors of several services can share one process (dev mode, tests).
     Publisher confirms are on: without them a publish to a missing queue returned normally
     and the message vanished.
     """
+    with _brokers_lock:
+        if url not in _brokers:
+            _brokers[url] = _new_broker(url)
+        dramatiq.set_broker(_brokers[url])
+        return _brokers[url]
+
+
+def _new_broker(url: str) -> dramatiq.Broker:
     broker: dramatiq.Broker
     if url.startswith("stub://"):
         broker = StubBroker()
@@ -92,7 +106,6 @@ def build_broker(url: str) -> dramatiq.Broker:
         broker = RabbitmqBroker(url=url, confirm_delivery=True)
     broker.add_middleware(TracingMiddleware())
     broker.add_middleware(CurrentMessage())
-    dramatiq.set_broker(broker)
     return broker
 
 
