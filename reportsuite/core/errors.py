@@ -70,6 +70,13 @@ class Aborted(DomainError):
     reason = "ABORTED"
 
 
+class Unavailable(DomainError):
+    """A service this one depends on did not answer; the caller may retry."""
+
+    code = grpc.StatusCode.UNAVAILABLE
+    reason = "UNAVAILABLE"
+
+
 def to_status(error: DomainError) -> status_pb2.Status:
     """Builds the google.rpc.Status for a domain error."""
     info = error_details_pb2.ErrorInfo(
