@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import grpc
-from opentelemetry.instrumentation.grpc import client_interceptor
+from opentelemetry.instrumentation.grpc import client_interceptor, grpcext
 
 from reportsuite.catalog.v1 import catalog_pb2_grpc
 from reportsuite.core.grpc_server import MAX_MESSAGE_BYTES
@@ -24,7 +24,9 @@ def channel(address: str) -> grpc.Channel:
             ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
         ],
     )
-    return grpc.intercept_channel(raw, client_interceptor())
+    # OpenTelemetry's client interceptor implements its own grpcext interfaces, not grpc's:
+    # grpc.intercept_channel refuses it with a TypeError, grpcext.intercept_channel accepts it.
+    return grpcext.intercept_channel(raw, client_interceptor())
 
 
 def catalog(address: str) -> catalog_pb2_grpc.CatalogServiceStub:

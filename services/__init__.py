@@ -1,0 +1,1 @@
+"""The four ReportSuite services: catalog, scheduler, generator, delivery."""

@@ -1,0 +1,1 @@
+"""The catalog service: report definitions and the saved reports their runs produce."""

@@ -1,0 +1,63 @@
+"""The catalog's one wiring place: database, artifact store, delivery client and gRPC server."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import grpc
+
+from reportsuite.catalog.v1 import catalog_pb2_grpc
+from reportsuite.core import clients, db, grpc_server
+from reportsuite.core.filestore import FileStore
+from reportsuite.core.settings import Settings
+from reportsuite.delivery.v1 import delivery_pb2_grpc
+from services.catalog.adapters.delivery import DeliveryOutputChecker
+from services.catalog.adapters.repository import SqlCatalogRepository
+from services.catalog.domain.definitions import ReportDefinitions
+from services.catalog.domain.saved_reports import SavedReports
+from services.catalog.entrypoints.grpc_api import SERVICE_NAME, CatalogServicer
+
+SERVICE = "catalog"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def start(settings: Settings, address: str | None = None) -> grpc_server.Service:
+    """Migrates the catalog's schema and starts its gRPC server; returns without blocking.
+
+    Args:
+        settings: the suite's settings.
+        address: host:port to bind; settings.catalog_addr when None ("127.0.0.1:0" picks a free port).
+
+    Returns:
+        The running service; its stop_hooks close the delivery channel and dispose of the engine.
+    """
+    engine = db.make_engine(settings.database_url)
+    delivery_channel: grpc.Channel | None = None
+    try:
+        db.migrate(engine, SERVICE)
+        repository = SqlCatalogRepository(db.make_sessions(engine))
+        # core.clients.channel rather than core.clients.delivery: the same traced channel, but kept
+        # here so stopping the service can close it.
+        delivery_channel = clients.channel(settings.delivery_addr)
+        checker = DeliveryOutputChecker(delivery_pb2_grpc.DeliveryServiceStub(delivery_channel))
+        definitions = ReportDefinitions(repository, checker, _now)
+        saved_reports = SavedReports(repository, FileStore(settings.file_store),
+                                     timedelta(days=settings.retention_days), _now)
+        servicer = CatalogServicer(definitions, saved_reports)
+
+        def register(server: grpc.Server) -> list[str]:
+            catalog_pb2_grpc.add_CatalogServiceServicer_to_server(servicer, server)
+            return [SERVICE_NAME]
+
+        service = grpc_server.create_server(address or settings.catalog_addr, register,
+                                            workers=settings.grpc_workers)
+    except BaseException:
+        if delivery_channel is not None:
+            delivery_channel.close()
+        engine.dispose()
+        raise
+    service.stop_hooks.extend([delivery_channel.close, engine.dispose])
+    return service

@@ -1,0 +1,1 @@
+"""The catalog's business rules; nothing here knows gRPC, Dramatiq or SQL."""

@@ -1,0 +1,1 @@
+"""The catalog's entrypoints: the gRPC servicer (and no actors)."""
