@@ -1,0 +1,1 @@
+"""Benchmarks: one command each, printing its figure against a baseline run in the same process."""

@@ -1,0 +1,1 @@
+"""What drives the scheduler: the gRPC servicer and the reaper's timer."""

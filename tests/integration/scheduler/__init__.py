@@ -1,0 +1,1 @@
+"""Integration tests of the scheduler on real PostgreSQL, RabbitMQ and gRPC."""
