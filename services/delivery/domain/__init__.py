@@ -1,0 +1,1 @@
+"""The delivery rules; nothing here knows gRPC, Dramatiq or SQL."""

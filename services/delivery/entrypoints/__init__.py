@@ -1,0 +1,1 @@
+"""The delivery entrypoints: the DeliveryService servicer and the deliver_report actor."""
