@@ -155,7 +155,7 @@ def test_all_attempts_report_travels_from_ingest_to_sftp_email_and_download(
 
         assert (sftp_root / "in" / saved[0].file_name).read_bytes() == downloaded
         assert not [p for p in (sftp_root / "in").iterdir() if p.name != saved[0].file_name]
-        mailed = {tuple(rcpts): msg for rcpts, msg in smtp.messages}
+        mailed = {tuple(rcpts): msg for rcpts, msg in smtp.envelopes}
         assert set(mailed) == {("ops@example.com",), ("audit@example.com",)}
         for message in mailed.values():
             (attachment,) = list(message.iter_attachments())
