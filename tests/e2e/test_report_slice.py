@@ -145,7 +145,8 @@ def test_all_attempts_report_travels_from_ingest_to_sftp_email_and_download(
         assert [s.name for s in saved] == [final.saved_report]
         downloaded = b"".join(chunk.data for chunk in catalog.DownloadSavedReport(
             catalog_pb2.DownloadSavedReportRequest(name=final.saved_report), timeout=60))
-        assert saved[0].file_name == f"Spring Renewals_Acme Widgets_20261023_{final.create_time.ToDatetime():%Y%m%d}.csv"
+        run_date = final.create_time.ToDatetime()
+        assert saved[0].file_name == f"Spring Renewals_Acme Widgets_20261023_{run_date:%Y%m%d}.csv"
 
         rows = list(csv.DictReader(io.StringIO(downloaded.decode())))
         expected = [a for a in attempts if in_window(a)]

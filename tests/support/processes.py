@@ -6,6 +6,7 @@ would give it, and is ready once its gRPC health service answers SERVING.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -100,7 +101,5 @@ def running_suite(log_dir: Path, overrides: Mapping[str, str] = (), workers: boo
         yield suite
     finally:
         for name in list(suite.processes):
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 suite.stop(name)
-            except subprocess.TimeoutExpired:
-                pass

@@ -1,0 +1,1 @@
+"""The generator: keeps the activity store (accounts, campaigns, attempts) and generates report files."""

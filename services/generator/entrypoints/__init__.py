@@ -1,0 +1,1 @@
+"""The generator's entrypoints: the gRPC servicer and the Dramatiq actor, which only translate."""
