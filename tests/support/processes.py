@@ -60,8 +60,8 @@ class Suite:
         return self.env[f"REPORTSUITE_{service.upper()}_ADDR"]
 
     def start(self, name: str, *args: str) -> subprocess.Popen[bytes]:
-        log = open(self.log_dir / f"{name}.log", "wb")  # noqa: SIM115 - closed with the process
-        process = subprocess.Popen([str(BIN / args[0]), *args[1:]], env=self.env, stdout=log, stderr=log)
+        with open(self.log_dir / f"{name}.log", "wb") as log:  # the child keeps its own descriptor
+            process = subprocess.Popen([str(BIN / args[0]), *args[1:]], env=self.env, stdout=log, stderr=log)
         self.processes[name] = process
         return process
 
