@@ -143,16 +143,20 @@ def _fail(deps: Generation, claim: Claim, reason: str, retryable: bool) -> Outco
 
 def _generate(job: Job, deps: Generation, cancelled: threading.Event) -> tuple[str, int]:
     scope = _scope(job, deps.activity)
-    # The name is asked for first so a bad file name format fails the job before the query runs.
-    file_name = deps.file_namer.file_name(_file_name_request(job, scope))
     query = _query(job, scope)
     key = storage_key(job)
-    with _tracer.start_as_current_span("query") as span:
+    # "format" covers naming the file and writing it as CSV to the artifact store; PostgreSQL's
+    # COPY does the CSV encoding as it streams, so the "query" span sits inside it.
+    with _tracer.start_as_current_span("format", attributes={"content_type": CONTENT_TYPE}) as formatting:
+        # The name is asked for first so a bad file name format fails the job before the query runs.
+        file_name = deps.file_namer.file_name(_file_name_request(job, scope))
+        formatting.set_attribute("file_name", file_name)
         with deps.artifacts.writer(key) as target:
             sink = ReportSink(target, cancelled)
-            rows = deps.reports.write_csv(query, sink)
-        span.set_attribute("rows", rows)
-        span.set_attribute("bytes", sink.size_bytes)
+            with _tracer.start_as_current_span("query") as span:
+                rows = deps.reports.write_csv(query, sink)
+                span.set_attribute("rows", rows)
+                span.set_attribute("bytes", sink.size_bytes)
     if cancelled.is_set():
         raise Cancelled("cancelled before the report was registered")
     draft = SavedReportDraft(

@@ -238,7 +238,7 @@ def test_a_stage_another_worker_holds_is_left_alone(peers: Peers, generation: Ge
     assert peers.scheduler.calls.of("CompleteJobStage") == []
 
 
-def test_the_query_span_sits_inside_the_generate_span_with_rows_and_bytes(
+def test_the_query_span_sits_inside_format_inside_generate_with_rows_and_bytes(
     peers: Peers, generation: Generation, account: str,
 ) -> None:
     exporter = InMemorySpanExporter()
@@ -251,8 +251,9 @@ def test_the_query_span_sits_inside_the_generate_span_with_rows_and_bytes(
         spans = {span.name: span for span in exporter.get_finished_spans()}
     finally:
         exporter.shutdown()  # the provider is process-wide: stop collecting once read
-    query, generate = spans["query"], spans["generate"]
-    assert query.parent is not None and query.parent.span_id == generate.context.span_id
+    query, formatting, generate = spans["query"], spans["format"], spans["generate"]
+    assert query.parent is not None and query.parent.span_id == formatting.context.span_id
+    assert formatting.parent is not None and formatting.parent.span_id == generate.context.span_id
     size = _report_file(peers.settings, account).stat().st_size
     assert (query.attributes or {}).get("rows") == 10
     assert (query.attributes or {}).get("bytes") == size
