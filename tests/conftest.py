@@ -20,10 +20,12 @@ ADMIN_URL = os.environ.get(
 )
 TEST_DB_URL = ADMIN_URL.rsplit("/", 1)[0] + f"/{TEST_DB}"
 RUN_DIR = Path(os.environ.get("REPORTSUITE_TEST_RUN_DIR", f"/tmp/reportsuite-test-{os.getpid()}"))
-# A vhost of its own would need rabbitmqctl; a queue-name prefix is not supported by Dramatiq,
-# so tests purge the suite's queues before use instead.
+# Each test run gets queues of its own on the shared broker, so test runs side by side never
+# consume each other's job messages; they are deleted when the run ends.
+QUEUE_PREFIX = f"test{os.getpid()}."
 os.environ.update(
     {
+        "REPORTSUITE_QUEUE_PREFIX": QUEUE_PREFIX,
         "REPORTSUITE_DATABASE_URL": TEST_DB_URL,
         "REPORTSUITE_BROKER_URL": os.environ.get(
             "REPORTSUITE_TEST_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672/%2F"
@@ -53,6 +55,24 @@ def test_database() -> Iterator[str]:
     with admin.connect() as conn:
         conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{TEST_DB}" WITH (FORCE)'))
     admin.dispose()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def test_queues() -> Iterator[None]:
+    """Deletes this run's job queues (and Dramatiq's delay and dead-letter queues) at the end."""
+    yield
+    import pika
+
+    from reportsuite.core.queue import DELIVER, GENERATE
+
+    connection = pika.BlockingConnection(pika.URLParameters(os.environ["REPORTSUITE_BROKER_URL"]))
+    try:
+        channel = connection.channel()
+        for queue in (GENERATE.queue_name, DELIVER.queue_name):
+            for name in (queue, f"{queue}.DQ", f"{queue}.XQ"):
+                channel.queue_delete(name)
+    finally:
+        connection.close()
 
 
 @pytest.fixture

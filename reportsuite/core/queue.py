@@ -6,6 +6,7 @@ transactional outbox; workers check the job in the scheduler before doing anythi
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -28,8 +29,11 @@ class JobQueue:
     actor_name: str
 
 
-GENERATE = JobQueue("generate", "generate_report")
-DELIVER = JobQueue("deliver", "deliver_report")
+# A prefix isolates the queues of one deployment or test run from another's on a shared broker
+# (REPORTSUITE_QUEUE_PREFIX; read here because actor decorators need the names at import).
+QUEUE_PREFIX = os.environ.get("REPORTSUITE_QUEUE_PREFIX", "")
+GENERATE = JobQueue(f"{QUEUE_PREFIX}generate", "generate_report")
+DELIVER = JobQueue(f"{QUEUE_PREFIX}deliver", "deliver_report")
 
 
 class TracingMiddleware(Middleware):

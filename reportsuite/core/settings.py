@@ -7,6 +7,7 @@ configuration table is checked against it by tests/unit/test_settings.py.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -29,6 +30,8 @@ SETTINGS: tuple[Variable, ...] = (
              "SQLAlchemy URL of the PostgreSQL database; each service uses its own schema in it."),
     Variable("REPORTSUITE_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672/%2F",
              "RabbitMQ URL for the Dramatiq queues; 'stub://' runs an in-process broker (dev mode)."),
+    Variable("REPORTSUITE_QUEUE_PREFIX", "",
+             "Prefix of the job queues' names, to share one RabbitMQ between deployments or test runs."),
     Variable("REPORTSUITE_FILE_STORE", "./var/files",
              "Directory of the artifact store shared by generator, catalog and delivery."),
     Variable("REPORTSUITE_CATALOG_ADDR", "127.0.0.1:50051", "host:port the catalog listens on / is reached at."),
@@ -96,6 +99,13 @@ def _broker_url(env: Mapping[str, str], name: str) -> str:
     return raw
 
 
+def _queue_prefix(env: Mapping[str, str], name: str) -> str:
+    raw = _text(env, name)
+    if not re.fullmatch(r"[A-Za-z0-9._-]{0,40}", raw):
+        raise SettingsError(f"{name}={raw!r} may hold only letters, digits, '.', '_' and '-' (at most 40)")
+    return raw
+
+
 def _log_level(env: Mapping[str, str], name: str) -> str:
     raw = _text(env, name).upper()
     if raw not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
@@ -109,6 +119,7 @@ class Settings:
 
     database_url: str
     broker_url: str
+    queue_prefix: str
     file_store: Path
     catalog_addr: str
     scheduler_addr: str
@@ -137,6 +148,7 @@ class Settings:
         readers: dict[str, tuple[str, Callable[..., Any]]] = {
             "database_url": ("REPORTSUITE_DATABASE_URL", _database_url),
             "broker_url": ("REPORTSUITE_BROKER_URL", _broker_url),
+            "queue_prefix": ("REPORTSUITE_QUEUE_PREFIX", _queue_prefix),
             "file_store": ("REPORTSUITE_FILE_STORE", lambda e, n: Path(_text(e, n))),
             "catalog_addr": ("REPORTSUITE_CATALOG_ADDR", _address),
             "scheduler_addr": ("REPORTSUITE_SCHEDULER_ADDR", _address),

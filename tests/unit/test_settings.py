@@ -44,6 +44,11 @@ def test_a_bad_value_fails_fast_naming_the_variable(variable: str, value: str) -
         Settings.from_env({variable: value})
 
 
+def test_a_queue_prefix_with_a_space_fails_fast() -> None:
+    with pytest.raises(SettingsError, match="REPORTSUITE_QUEUE_PREFIX"):
+        Settings.from_env({"REPORTSUITE_QUEUE_PREFIX": "my queues"})
+
+
 def test_an_empty_environment_gives_the_documented_defaults() -> None:
     settings = Settings.from_env({})
 
@@ -68,6 +73,7 @@ OTHER_VALUES = {
     "REPORTSUITE_SFTP_KNOWN_HOSTS": "/etc/known_hosts",
     "OTEL_EXPORTER_OTLP_ENDPOINT": "http://collector.invalid:4317",
     "REPORTSUITE_LOG_LEVEL": "DEBUG",
+    "REPORTSUITE_QUEUE_PREFIX": "staging.",
 }
 
 

@@ -16,13 +16,14 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 
 from reportsuite.catalog.v1 import catalog_pb2
 from reportsuite.core import clients, db, telemetry
+from reportsuite.core.queue import DELIVER, GENERATE
 from reportsuite.core.settings import Settings
 from reportsuite.scheduler.v1 import scheduler_pb2, scheduler_pb2_grpc
 from services.scheduler import bootstrap
 from tests.integration.scheduler.fakes import FakeCatalog, FakeGenerator, serving
 
 T = TypeVar("T")
-QUEUES = ("generate", "deliver")
+QUEUES = (GENERATE.queue_name, DELIVER.queue_name)
 
 
 @pytest.fixture(scope="session")

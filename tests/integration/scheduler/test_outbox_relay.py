@@ -7,6 +7,7 @@ from opentelemetry import trace
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
 from reportsuite.catalog.v1 import catalog_pb2
+from reportsuite.core.queue import DELIVER, GENERATE
 from reportsuite.core.settings import Settings
 from reportsuite.scheduler.v1 import scheduler_pb2 as pb
 from reportsuite.scheduler.v1 import scheduler_pb2_grpc
@@ -24,13 +25,13 @@ def test_the_relay_publishes_one_generate_message_per_job_with_a_trace_context(
     scheduler: Stub, catalog: FakeCatalog, settings: Settings, database: sa.Engine, unique_id: str,
     exporter: InMemorySpanExporter,
 ) -> None:
-    purge(settings, "generate")
+    purge(settings, GENERATE.queue_name)
     definition = catalog.add(unique_id, explicit("2024-01-01T00:00", "2024-01-02T00:00"))
     with trace.get_tracer(__name__).start_as_current_span("a user runs three reports") as span:
         names = {run(scheduler, definition.name).name for _ in range(3)}
 
     eventually(lambda: all(outbox_rows(database, name)[0]["published_at"] for name in names))
-    messages = take_messages(settings, "generate", names, settle=1.0)
+    messages = take_messages(settings, GENERATE.queue_name, names, settle=1.0)
 
     assert sorted(m["args"][0] for m in messages) == sorted(names)
     for message in messages:
@@ -52,7 +53,7 @@ def test_completing_generation_publishes_a_deliver_message_in_the_workers_trace(
     with trace.get_tracer(__name__).start_as_current_span("generate_report process") as span:
         scheduler.CompleteJobStage(pb.CompleteJobStageRequest(name=job.name, lease_token=token, row_count=1),
                                    timeout=10)
-    [message] = take_messages(settings, "deliver", {job.name})
+    [message] = take_messages(settings, DELIVER.queue_name, {job.name})
 
     assert message["actor_name"] == "deliver_report"
     traceparent = message["options"]["trace_context"]["traceparent"]

@@ -10,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from reportsuite.core import clients, db
+from reportsuite.core.queue import GENERATE
 from reportsuite.core.settings import Settings
 from reportsuite.scheduler.v1 import scheduler_pb2 as pb
 from reportsuite.scheduler.v1 import scheduler_pb2_grpc
@@ -83,16 +84,16 @@ def test_a_queued_job_nobody_claimed_is_published_again(scheduler: Stub, catalog
     definition = catalog.add(unique_id, explicit("2024-01-01T00:00", "2024-01-02T00:00"))
     job = run(scheduler, definition.name)
     eventually(lambda: outbox_rows(database, job.name)[0]["published_at"])
-    assert len(take_messages(settings, "generate", {job.name})) == 1  # a worker took it, then vanished
+    assert len(take_messages(settings, GENERATE.queue_name, {job.name})) == 1  # a worker took it, then vanished
     reaper = Reaper(job_service(settings, database), interval_seconds=1, stale_after_seconds=1)
 
     time.sleep(1.1)
     reaper.sweep()
 
     rows = outbox_rows(database, job.name)
-    assert [row["queue_name"] for row in rows] == ["generate", "generate"]
+    assert [row["queue_name"] for row in rows] == [GENERATE.queue_name, GENERATE.queue_name]
     assert rows[1]["trace_context"] == rows[0]["trace_context"]
-    assert len(take_messages(settings, "generate", {job.name})) == 1
+    assert len(take_messages(settings, GENERATE.queue_name, {job.name})) == 1
     assert get(scheduler, job.name).state == pb.Job.STATE_QUEUED
 
 

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from reportsuite.catalog.v1 import catalog_pb2
 from reportsuite.core.errors import error_details
+from reportsuite.core.queue import DELIVER, GENERATE
 from reportsuite.scheduler.v1 import scheduler_pb2 as pb
 from reportsuite.scheduler.v1 import scheduler_pb2_grpc
 from tests.integration.scheduler.conftest import explicit, outbox_rows, run
@@ -85,7 +86,7 @@ def test_generation_with_destinations_moves_to_delivering_with_a_deliver_outbox_
 
     assert done.state == pb.Job.STATE_DELIVERING
     assert (done.saved_report, done.row_count, done.attempts) == (f"accounts/{unique_id}/savedReports/s1", 42, 0)
-    assert [row["queue_name"] for row in outbox_rows(database, job.name)] == ["generate", "deliver"]
+    assert [row["queue_name"] for row in outbox_rows(database, job.name)] == [GENERATE.queue_name, DELIVER.queue_name]
     assert outbox_rows(database, job.name)[1]["actor_name"] == "deliver_report"
 
 
@@ -97,7 +98,7 @@ def test_generation_without_destinations_succeeds_the_job(scheduler: Stub, catal
     done = complete(scheduler, job, token, saved_report=f"accounts/{unique_id}/savedReports/s1", row_count=3)
 
     assert done.state == pb.Job.STATE_SUCCEEDED
-    assert [row["queue_name"] for row in outbox_rows(database, job.name)] == ["generate"]
+    assert [row["queue_name"] for row in outbox_rows(database, job.name)] == [GENERATE.queue_name]
 
 
 def test_a_repeated_completion_returns_the_job_unchanged(scheduler: Stub, catalog: FakeCatalog,
@@ -164,7 +165,7 @@ def test_a_retryable_failure_requeues_the_job_after_a_backoff(scheduler: Stub, c
 
     assert (after.state, after.attempts, after.failure_reason) == (pb.Job.STATE_QUEUED, 1, "")
     retry = outbox_rows(database, job.name)[-1]
-    assert retry["queue_name"] == "generate"
+    assert retry["queue_name"] == GENERATE.queue_name
     assert timedelta(seconds=1) < retry["available_at"] - datetime.now(UTC) <= timedelta(seconds=2)
     assert refused(lambda: complete(scheduler, job, token)).code() == grpc.StatusCode.FAILED_PRECONDITION
 
