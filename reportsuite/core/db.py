@@ -80,3 +80,12 @@ def run_migrations_online(metadata: MetaData) -> None:
     )
     with context.begin_transaction():
         context.run_migrations()
+
+
+def migrate_url(url: str, service: str) -> None:
+    """Migrates one service's schema on a short-lived engine (the ``migrate`` subcommand)."""
+    engine = make_engine(url, pool_size=1)
+    try:
+        migrate(engine, service)
+    finally:
+        engine.dispose()

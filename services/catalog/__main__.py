@@ -1,51 +1,21 @@
-"""The catalog's command line: ``serve`` (the default) runs the gRPC server, ``migrate`` updates the schema."""
+"""reportsuite-catalog: ``serve`` (the default) runs the gRPC server, ``migrate`` updates the schema."""
 
 from __future__ import annotations
 
-import argparse
-import logging
+from collections.abc import Sequence
 
-from reportsuite.core import db, grpc_server, telemetry
-from reportsuite.core.settings import Settings
+from reportsuite.core import db
+from reportsuite.core.service_main import ServiceProgram
 from services.catalog import bootstrap
 
-log = logging.getLogger(__name__)
+PROGRAM = ServiceProgram(
+    name=bootstrap.SERVICE, start=bootstrap.start,
+    migrate=lambda settings: db.migrate_url(settings.database_url, bootstrap.SERVICE),
+)
 
 
-def _serve(settings: Settings) -> int:
-    telemetry.configure(bootstrap.SERVICE, settings.otlp_endpoint)
-    service = bootstrap.start(settings)
-    log.info("catalog serving on %s (port %s)", settings.catalog_addr, service.port)
-    grpc_server.run_until_signalled([service], settings.shutdown_grace_seconds)
-    telemetry.shutdown()
-    return 0
-
-
-def _migrate(settings: Settings) -> int:
-    engine = db.make_engine(settings.database_url)
-    try:
-        db.migrate(engine, bootstrap.SERVICE)
-    finally:
-        engine.dispose()
-    log.info("catalog schema is up to date")
-    return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Runs a catalog subcommand.
-
-    Args:
-        argv: the arguments after the program name; None reads sys.argv.
-
-    Returns:
-        The process exit status.
-    """
-    parser = argparse.ArgumentParser(prog="reportsuite-catalog", description=__doc__)
-    parser.add_argument("command", nargs="?", choices=["serve", "migrate"], default="serve")
-    args = parser.parse_args(argv)
-    settings = Settings.from_env()
-    telemetry.configure_logging(settings.log_level)
-    return _serve(settings) if args.command == "serve" else _migrate(settings)
+def main(argv: Sequence[str] | None = None) -> int:
+    return PROGRAM.main(argv)
 
 
 if __name__ == "__main__":

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import threading
 from collections.abc import Callable
 
-import dramatiq
-import dramatiq.cli
-import dramatiq.worker
 import grpc
 
 from reportsuite.core import clients, db
 from reportsuite.core.filestore import FileStore
 from reportsuite.core.grpc_server import Service, create_server
-from reportsuite.core.queue import DELIVER, build_broker
+from reportsuite.core.queue import DELIVER
 from reportsuite.core.settings import Settings
+from reportsuite.core.workers import WorkerWiring, run_cli, start_inprocess
 from reportsuite.delivery.v1 import delivery_pb2, delivery_pb2_grpc
 from services.delivery.adapters.files import StoredFiles
 from services.delivery.adapters.ftp import FtpTransfer
@@ -28,10 +24,6 @@ from services.delivery.entrypoints.grpc_api import DeliveryServicer
 
 SERVICE = "delivery"
 ACTORS_MODULE = "services.delivery.entrypoints.actors"
-
-_stage_lock = threading.Lock()
-_stage: DeliverStage | None = None
-
 
 def migrate(settings: Settings) -> None:
     """Brings the delivery schema to its newest revision."""
@@ -72,50 +64,21 @@ def build_stage(settings: Settings) -> tuple[DeliverStage, Callable[[], None]]:
     return DeliverStage(ports), engine.dispose
 
 
+# The deliver stage the actor calls: installed by start_worker, else built from the environment.
+WIRING: WorkerWiring[DeliverStage] = WorkerWiring(build_stage)
+
+
 def worker_stage() -> DeliverStage:
-    """The stage the actors use: the one start_worker installed, else one wired from the environment."""
-    global _stage
-    with _stage_lock:
-        if _stage is None:
-            _stage, _ = build_stage(Settings.from_env())
-        return _stage
+    """The deliver stage the actor uses."""
+    return WIRING.get()
 
 
 def start_worker(settings: Settings, threads: int = 2) -> Callable[[], None]:
-    """Starts an in-process Dramatiq worker on the "deliver" queue; returns the function that stops it."""
-    global _stage
-    broker = build_broker(settings.broker_url)
-    import services.delivery.entrypoints.actors  # noqa: F401  (declares the actor on the broker)
-
-    stage, release = build_stage(settings)
-    with _stage_lock:
-        _stage = stage
-    worker = dramatiq.Worker(broker, worker_threads=threads, queues={DELIVER.queue_name})
-    # Prefetch equal to the threads: no message waits unacked behind a busy thread (see pitfalls).
-    worker.queue_prefetch = threads
-    worker.start()
-
-    def stop() -> None:
-        global _stage
-        worker.stop()
-        with _stage_lock:
-            if _stage is stage:
-                _stage = None
-        release()
-
-    return stop
+    """Starts an in-process Dramatiq worker on the deliver queue; returns what stops it."""
+    return start_inprocess(settings, DELIVER, ACTORS_MODULE, WIRING, threads)
 
 
 def run_worker(settings: Settings, processes: int, threads: int) -> int:
-    """Runs Dramatiq's own CLI on the actors module; prefetch equals threads (see pitfalls)."""
+    """Runs Dramatiq's own CLI on the deliver queue (the `worker` subcommand)."""
     migrate(settings)
-    # Dramatiq reads this lower-case variable once, at import: spawned children read the
-    # environment, forked ones inherit the module global, so both are set.
-    os.environ["dramatiq_queue_prefetch"] = str(threads)  # noqa: SIM112 (Dramatiq's own name)
-    dramatiq.worker.QUEUE_PREFETCH = threads
-    parser = dramatiq.cli.make_argument_parser()
-    args = parser.parse_args([
-        ACTORS_MODULE, "--processes", str(processes), "--threads", str(threads), "--queues", DELIVER.queue_name,
-    ])
-    return int(dramatiq.cli.main(args) or 0)
-
+    return run_cli(DELIVER, ACTORS_MODULE, processes, threads)

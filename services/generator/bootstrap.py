@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import logging
-import os
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
-import dramatiq
-import dramatiq.cli
-import dramatiq.worker
 import grpc
 from sqlalchemy import Engine
 
 from reportsuite.core import clients, db
 from reportsuite.core.filestore import FileStore
 from reportsuite.core.grpc_server import Service, create_server
-from reportsuite.core.queue import GENERATE, build_broker
+from reportsuite.core.queue import GENERATE
 from reportsuite.core.settings import Settings
+from reportsuite.core.workers import WorkerWiring, run_cli, start_inprocess
 from reportsuite.generator.v1 import generator_pb2_grpc
 from services.generator.adapters.clients import CatalogSavedReports, DeliveryFileNamer, SchedulerStages
 from services.generator.adapters.report_query import PostgresReportWriter
@@ -71,66 +67,21 @@ def build_generation(settings: Settings) -> tuple[Generation, Callable[[], None]
     return generation, engine.dispose
 
 
-_worker_lock = threading.Lock()
-_worker: tuple[Generation, Callable[[], None]] | None = None
+# The generate stage the actor calls: installed by start_worker, else built from the environment.
+WIRING: WorkerWiring[Generation] = WorkerWiring(build_generation)
 
 
 def worker_generation() -> Generation:
-    """The generate stage the actor uses: set by start_worker, else built once from the environment."""
-    global _worker
-    with _worker_lock:
-        if _worker is None:
-            _worker = build_generation(Settings.from_env())
-        return _worker[0]
-
-
-def _install_worker(settings: Settings) -> None:
-    global _worker
-    with _worker_lock:
-        if _worker is not None:
-            _worker[1]()
-        _worker = build_generation(settings)
-
-
-def _release_worker() -> None:
-    global _worker
-    with _worker_lock:
-        if _worker is not None:
-            _worker[1]()
-            _worker = None
+    """The generate stage the actor uses."""
+    return WIRING.get()
 
 
 def start_worker(settings: Settings, threads: int = 2) -> Callable[[], None]:
     """Starts an in-process Dramatiq worker on the generate queue; returns what stops it."""
-    _install_worker(settings)
-    from services.generator.entrypoints import actors  # importing declares the actor
-
-    broker = build_broker(settings.broker_url)
-    if GENERATE.actor_name not in broker.get_declared_actors():
-        broker.declare_actor(actors.generate_report)
-    worker = dramatiq.Worker(broker, queues={GENERATE.queue_name}, worker_threads=threads)
-    # A prefetch above the thread count let a stale ack hit the wrong message after a channel
-    # recovery (pitfalls.md); keep at most one waiting message per thread.
-    worker.queue_prefetch = threads
-    worker.start()
-
-    def stop() -> None:
-        worker.stop()
-        _release_worker()
-
-    return stop
+    return start_inprocess(settings, GENERATE, ACTORS_MODULE, WIRING, threads)
 
 
 def run_worker(settings: Settings, processes: int, threads: int) -> int:
-    """Runs Dramatiq's own CLI on the generate queue (the `worker` subcommand); returns its exit code."""
-    os.environ["dramatiq_queue_prefetch"] = str(threads)  # noqa: SIM112 - Dramatiq reads this lower-case name
-    # dramatiq.worker read the variable at import, and forked workers inherit this process's copy.
-    dramatiq.worker.QUEUE_PREFETCH = threads
-    log.info("generator worker: %s processes x %s threads on %s", processes, threads, settings.broker_url)
-    arguments = dramatiq.cli.make_argument_parser().parse_args([
-        ACTORS_MODULE, "--processes", str(processes), "--threads", str(threads),
-        "--queues", GENERATE.queue_name, "--path", str(REPO_ROOT),
-        # Logging is configured once by __main__; Dramatiq would add a second handler.
-        "--skip-logging",
-    ])
-    return int(dramatiq.cli.main(arguments) or 0)
+    """Runs Dramatiq's own CLI on the generate queue (the `worker` subcommand)."""
+    log.info("generator worker: %s processes x %s threads", processes, threads)
+    return run_cli(GENERATE, ACTORS_MODULE, processes, threads)
