@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reportsuite.core import telemetry
 from reportsuite.core.grpc_server import Service, run_until_signalled
-from reportsuite.core.settings import Settings
+from reportsuite.core.settings import Settings, SettingsError
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,11 @@ class ServiceProgram:
         command = arguments.command or "serve"
         if command in self.extra:
             return self.extra[command].run(arguments)
-        settings = Settings.from_env()
+        try:
+            settings = Settings.from_env()
+        except SettingsError as error:
+            print(f"reportsuite-{self.name}: configuration error: {error}", file=sys.stderr)
+            return 2
         telemetry.configure_logging(settings.log_level)
         if command == "migrate":
             self.migrate(settings)
