@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -42,8 +45,20 @@ def _expected_attempt_ids() -> set[str]:
     }
 
 
-def test_dev_mode_runs_the_demo_report_to_succeeded_and_saves_its_file(tmp_path: Path) -> None:
-    data_dir = tmp_path / "dev"
+@pytest.fixture
+def data_dir() -> Iterator[Path]:
+    """A data directory outside pytest's own temporary root.
+
+    Run as root, pgserver runs PostgreSQL as another user and opens the directory's parents to it;
+    pytest closes its root (mode 0700) again whenever a session starts, which would pull the rug
+    from under the embedded server of a concurrent run.
+    """
+    path = Path(tempfile.mkdtemp(prefix="reportsuite-dev-test-"))
+    yield path / "dev"
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def test_dev_mode_runs_the_demo_report_to_succeeded_and_saves_its_file(data_dir: Path) -> None:
     env = dict(os.environ)
     for service in ("CATALOG", "SCHEDULER", "GENERATOR", "DELIVERY"):
         env[f"REPORTSUITE_{service}_ADDR"] = f"127.0.0.1:{free_port()}"
