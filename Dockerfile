@@ -7,6 +7,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
+# GnuPG encrypts reports for the PGP output option (the delivery service streams through gpg).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends gnupg \
+    && rm -rf /var/lib/apt/lists/*
+
 # Only what the package needs: the build context is trimmed further by .dockerignore.
 COPY pyproject.toml README.md /tmp/src/
 COPY protos /tmp/src/protos

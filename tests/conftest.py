@@ -6,6 +6,7 @@ The environment is set at import, before any service module reads it.
 
 from __future__ import annotations
 
+import base64
 import os
 import uuid
 from collections.abc import Iterator
@@ -35,8 +36,26 @@ os.environ.update(
         "REPORTSUITE_JOB_LEASE_SECONDS": "30",
         "REPORTSUITE_REAPER_INTERVAL_SECONDS": "1",
         "REPORTSUITE_LOG_LEVEL": "INFO",
+        # A fresh key per run: the catalog encrypts FTP/SFTP passwords at rest with it.
+        "REPORTSUITE_SECRETS_KEY": base64.urlsafe_b64encode(os.urandom(32)).decode(),
     }
 )
+
+
+def _issue_test_tokens() -> None:
+    """A token registry for the run: tests call as an operator of every account (REPORTSUITE_TOKEN),
+    services call each other with a service token; tests needing other callers issue their own."""
+    from reportsuite.core.security import tokens
+
+    registry = RUN_DIR / "tokens.json"
+    registry.unlink(missing_ok=True)
+    operator, _ = tokens.issue(registry, "test-operator", tokens.OPERATOR, "*")
+    service, _ = tokens.issue(registry, "test-service", tokens.SERVICE, "*")
+    os.environ.update({"REPORTSUITE_TOKENS_FILE": str(registry), "REPORTSUITE_TOKEN": operator,
+                       "REPORTSUITE_SERVICE_TOKEN": service})
+
+
+_issue_test_tokens()
 
 
 def _admin() -> sa.Engine:

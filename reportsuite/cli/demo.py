@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 from google.protobuf import json_format
 from google.protobuf.message import Message
 
+from reportsuite.cli import synth
 from reportsuite.core import timestamps
 from reportsuite.generator.v1 import generator_pb2
 
@@ -42,40 +43,15 @@ SUB_CAMPAIGNS = (
 
 Channel = generator_pb2.Channel
 T = TypeVar("T")
-# (status, weight, ring seconds range, talk seconds range), each status from the guide's table.
-_VOICE = (
-    ("DELIVEREDPERSON", 30, (4, 25), (15, 240)),
-    ("DELIVEREDMACHINE", 22, (8, 30), (20, 45)),
-    ("NOANSWER", 20, (50, 58), (0, 0)),
-    ("BUSY", 8, (0, 3), (0, 0)),
-    ("MACHINE_HANGUP", 5, (8, 30), (1, 5)),
-    ("UNDELIVEREDMACHINE", 4, (8, 30), (3, 9)),
-    ("CALL_BAD_NUMBER", 4, (0, 5), (0, 0)),
-    ("NOTCONNECTED", 4, (0, 5), (0, 0)),
-    ("BADNUMBERUNASSIGNED", 3, (0, 5), (0, 0)),
-)
-_TEXT = (
-    ("TEXT_MSG_SENT", 70, (0, 0), (0, 0)),
-    ("TEXT_MSG_RECEIVED", 14, (0, 0), (0, 0)),
-    ("TEXT_MSG_DEVICE_UNREACHABLE", 6, (0, 0), (0, 0)),
-    ("TEXT_MSG_CARRIER_BLOCKED", 6, (0, 0), (0, 0)),
-    ("TEXT_MSG_OPT_OUT", 4, (0, 0), (0, 0)),
-)
-_EMAIL = (
-    ("SENTEMAIL", 55, (0, 0), (0, 0)),
-    ("OPENEDEMAIL", 30, (0, 0), (0, 0)),
-    ("BOUNCEDEMAIL_BAD_MAILBOX", 5, (0, 0), (0, 0)),
-    ("BOUNCEDEMAIL_SOFT_BOUNCE", 5, (0, 0), (0, 0)),
-    ("BOUNCEDEMAIL_GENERAL", 3, (0, 0), (0, 0)),
-    ("BOUNCEDEMAIL_BAD_DOMAIN", 2, (0, 0), (0, 0)),
-)
-STATUS_MIX = {Channel.CHANNEL_VOICE: _VOICE, Channel.CHANNEL_TEXT: _TEXT, Channel.CHANNEL_EMAIL: _EMAIL}
+# The status mixes are the synthetic generator's (reportsuite.cli.synth), the one place they are declared.
+STATUS_MIX = {Channel.CHANNEL_VOICE: synth.VOICE_MIX, Channel.CHANNEL_TEXT: synth.TEXT_MIX,
+              Channel.CHANNEL_EMAIL: synth.EMAIL_MIX}
 _CHANNEL_WEIGHTS = ((Channel.CHANNEL_VOICE, 60), (Channel.CHANNEL_TEXT, 25), (Channel.CHANNEL_EMAIL, 15))
 _OUTBOUND_TEXT = "Your plan renews soon. Reply YES to renew or STOP to opt out."
 _REPLIES = ("YES", "Yes please renew", "Call me tomorrow", "What is the new price?")
 # Calling hours in the Reports Time Zone: 08:00 to 20:30 local, clear of any clock change.
-_FIRST_MINUTE = 8 * 60
-_LAST_MINUTE = 20 * 60 + 30
+_FIRST_MINUTE = synth.FIRST_MINUTE
+_LAST_MINUTE = synth.LAST_MINUTE
 
 
 @dataclass(frozen=True)

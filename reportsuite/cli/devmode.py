@@ -32,6 +32,7 @@ from reportsuite.catalog.v1 import catalog_pb2
 from reportsuite.cli import demo, formatting, reportctl
 from reportsuite.cli.ingest_files import KINDS, batches
 from reportsuite.core import clients, grpc_server, telemetry
+from reportsuite.core.security import tokens
 from reportsuite.core.settings import Settings
 from reportsuite.scheduler.v1 import scheduler_pb2
 
@@ -42,6 +43,9 @@ INGEST_TIMEOUT_SECONDS = 300.0
 WATCH_TIMEOUT_SECONDS = 300.0
 # Dev mode has nobody to wait for: calls in flight at shutdown get a short grace.
 SHUTDOWN_GRACE_SECONDS = 2.0
+DEV_OPERATOR = "dev-operator"
+DEV_SERVICE = "dev-service"
+OPERATOR_TOKEN_FILE = "operator.token"
 
 
 class DevModeError(Exception):
@@ -93,6 +97,8 @@ def start(data_dir: Path, stack: ExitStack) -> Settings:
     _say(f"ReportSuite dev mode: data in {data_dir}, logs in {data_dir / 'reportsuite.log'}")
     _say(f"  postgres   embedded, database {DATABASE!r} (unix socket only)")
     _say("  broker     in-process (stub://)")
+    _say(f"  tokens     {settings.tokens_file} (operator token in {data_dir / OPERATOR_TOKEN_FILE}); "
+         "TLS off on loopback")
     for name in START_ORDER:
         address = getattr(settings, f"{name}_addr")
         try:
@@ -156,7 +162,33 @@ def configure_environment(data_dir: Path, database_url: str) -> Settings:
     os.environ["REPORTSUITE_BROKER_URL"] = "stub://"
     os.environ["REPORTSUITE_FILE_STORE"] = str(data_dir / "files")
     os.environ.setdefault("REPORTSUITE_SFTP_KNOWN_HOSTS", str(data_dir / "known_hosts"))
+    issue_tokens(data_dir)
+    # Everything listens on loopback only: dev mode is the one place gRPC runs without TLS.
+    for name in ("CERT", "KEY", "CA"):
+        os.environ[f"REPORTSUITE_TLS_{name}_FILE"] = ""
+    os.environ["REPORTSUITE_TLS_CLIENT_AUTH"] = "none"
     return Settings.from_env()
+
+
+def issue_tokens(data_dir: Path) -> Path:
+    """Issues this run's operator and service tokens; returns the file holding the operator's.
+
+    Dev mode owns its token registry (``<data-dir>/tokens.json``): each start revokes the previous
+    run's dev tokens and issues fresh ones, and the operator's is kept (owner-readable only) for
+    ``reportctl --token-file``.
+    """
+    registry = data_dir / "tokens.json"
+    for principal in (DEV_OPERATOR, DEV_SERVICE):
+        tokens.revoke(registry, principal=principal)
+    operator, _ = tokens.issue(registry, DEV_OPERATOR, tokens.OPERATOR, "*")
+    service, _ = tokens.issue(registry, DEV_SERVICE, tokens.SERVICE, "*")
+    token_file = data_dir / OPERATOR_TOKEN_FILE
+    token_file.unlink(missing_ok=True)
+    with os.fdopen(os.open(token_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as handle:
+        handle.write(operator + "\n")
+    os.environ.update({"REPORTSUITE_TOKENS_FILE": str(registry), "REPORTSUITE_TOKEN": operator,
+                       "REPORTSUITE_SERVICE_TOKEN": service})
+    return token_file
 
 
 def _log_to_file(path: Path, level: str) -> None:
@@ -261,6 +293,7 @@ def print_next_steps(settings: Settings, definition: str, saved: catalog_pb2.Sav
     _say("\nPoint reportctl at this suite from another shell:")
     for name in ("catalog", "scheduler", "generator", "delivery"):
         _say(f"  export REPORTSUITE_{name.upper()}_ADDR={getattr(settings, f'{name}_addr')}")
+    _say(f"  export REPORTSUITE_TOKEN=$(cat {settings.tokens_file.parent / OPERATOR_TOKEN_FILE})")
     _say("and try:")
     for command in (
         f"report list --account {demo.ACCOUNT_ID}",

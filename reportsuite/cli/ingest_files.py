@@ -53,6 +53,29 @@ KINDS: dict[str, Kind] = {
 }
 
 
+def _kind(message: str, rpc: str, field: str, id_field: str) -> Kind:
+    return Kind(getattr(generator_pb2, message), getattr(generator_pb2, f"{rpc}Request"), field, rpc, id_field)
+
+
+# The rest of the activity model (docs/activity-model.md): file kind -> record, RPC, batch field, id.
+KINDS.update({
+    "enterprises": _kind("Enterprise", "IngestEnterprises", "enterprises", "name"),
+    "contact-lists": _kind("ContactList", "IngestContactLists", "contact_lists", "name"),
+    "list-loads": _kind("ListLoad", "IngestListLoads", "list_loads", "id"),
+    "contacts": _kind("Contact", "IngestContacts", "contacts", "client_id"),
+    "filtered-contacts": _kind("FilteredContact", "IngestFilteredContacts", "filtered_contacts", "id"),
+    "direct-connect-attempts": _kind("DirectConnectAttempt", "IngestDirectConnectAttempts",
+                                     "direct_connect_attempts", "attempt_id"),
+    "agent-groups": _kind("AgentGroup", "IngestAgentGroups", "agent_groups", "name"),
+    "agents": _kind("Agent", "IngestAgents", "agents", "name"),
+    "agent-state-changes": _kind("AgentStateChange", "IngestAgentStateChanges", "agent_state_changes", "id"),
+    "agent-actions": _kind("AgentAction", "IngestAgentActions", "agent_actions", "id"),
+    "call-recordings": _kind("CallRecording", "IngestCallRecordings", "call_recordings", "id"),
+    "session-transfers": _kind("SessionTransfer", "IngestSessionTransfers", "session_transfers", "id"),
+    "text-opt-outs": _kind("TextOptOut", "IngestTextOptOuts", "text_opt_outs", "id"),
+})
+
+
 @dataclass(frozen=True)
 class Record:
     """One record of the file: its message, or why it could not be read."""

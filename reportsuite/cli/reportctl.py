@@ -1,7 +1,8 @@
 """reportctl: the suite's command-line client, over the services' gRPC APIs.
 
 Service addresses come from REPORTSUITE_CATALOG_ADDR, _SCHEDULER_ADDR, _GENERATOR_ADDR and
-_DELIVERY_ADDR (defaults as in reportsuite.core.settings.SETTINGS). Output is aligned text, or
+_DELIVERY_ADDR (defaults as in reportsuite.core.settings.SETTINGS); every call carries the bearer
+token in REPORTSUITE_TOKEN or the file given with --token-file. Output is aligned text, or
 protobuf JSON with ``--json``. Exit codes: 0 done, 1 the server refused (``error: CODE: message``
 on stderr, plus ``field: NAME`` when the server named one) or a job ended unsuccessfully,
 2 a usage error.
@@ -21,7 +22,15 @@ import grpc
 from google.protobuf.message import Message
 
 from reportsuite.catalog.v1 import catalog_pb2
-from reportsuite.cli import formatting
+from reportsuite.cli import (
+    commands_audit,
+    commands_hostkeys,
+    commands_pgpkeys,
+    commands_schedules,
+    commands_specs,
+    commands_trace,
+    formatting,
+)
 from reportsuite.cli.ingest_files import FORMATS, KINDS, InputFileError, Upload, detect_format, read_records
 from reportsuite.cli.report_args import UsageError, add_report_create_arguments, build_report_definition, instant
 from reportsuite.core import clients
@@ -34,7 +43,7 @@ CALL_TIMEOUT = clients.CALL_TIMEOUT_SECONDS
 PAGE_SIZE = 500
 _DEFAULTS = {variable.name: variable.default for variable in SETTINGS}
 Job = scheduler_pb2.Job
-TERMINAL_STATES = frozenset({Job.STATE_SUCCEEDED, Job.STATE_FAILED, Job.STATE_CANCELLED})
+TERMINAL_STATES = frozenset({Job.STATE_SUCCEEDED, Job.STATE_FAILED, Job.STATE_CANCELLED, Job.STATE_SKIPPED})
 
 
 def address(service: str) -> str:
@@ -169,7 +178,7 @@ def _watch(args: argparse.Namespace, name: str) -> int:
         print(formatting.as_json(job, one_line=True) if args.json else formatting.job_state_line(job), flush=True)
 
     final = watch_job(clients.scheduler(address("scheduler")), name, show)
-    if final is not None and final.state == Job.STATE_SUCCEEDED:
+    if final is not None and final.state in (Job.STATE_SUCCEEDED, Job.STATE_SKIPPED):
         return 0
     if final is None or final.state not in TERMINAL_STATES:
         print(f"error: the watch of {name} ended before the job did", file=sys.stderr)
@@ -306,6 +315,7 @@ def build_parser() -> argparse.ArgumentParser:
     """reportctl's argument parser; each leaf command sets ``handler`` and ``command_parser``."""
     parser = argparse.ArgumentParser(prog="reportctl", description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print protobuf JSON instead of text")
+    commands_audit.add_token_file_option(parser)
     # --json may also follow the command; SUPPRESS keeps the leaf from resetting a leading --json.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -351,6 +361,12 @@ def build_parser() -> argparse.ArgumentParser:
     fetch = command(saved, "download", _saved_download, "download a saved report's file")
     fetch.add_argument("name")
     fetch.add_argument("-o", "--output", help="file to write (default: standard output)")
+    commands_specs.register(groups, command)
+    commands_schedules.register(groups, command)
+    commands_trace.register(groups, command)
+    commands_hostkeys.register(groups, command)
+    commands_pgpkeys.register(groups, command)
+    commands_audit.register(groups, command)
 
     ingest = groups.add_parser("ingest", help="send activity records to the generator", parents=[common],
                                description="Streams a CSV (header row of field names) or JSON-lines file "

@@ -4,9 +4,12 @@ Commands:
   dev          the embedded default for a bare machine: PostgreSQL (pgserver), an in-process
                broker, the four services and their workers in one process, plus a demo report
   demo-data    write deterministic demo activity as JSON lines for ``reportctl ingest``
+  synth        make deterministic synthetic activity at scale: CSV files, COPY into the database, or gRPC
   migrate      bring every service's schema to its newest revision
   healthcheck  exit 0 when a service's gRPC health check answers SERVING (container health checks)
   config       list the environment variables, their defaults and the values in effect
+  token        issue, revoke and list the bearer tokens callers authenticate with
+  tls-certs    write a private CA and a certificate for turning TLS on (docker-compose, trials)
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from pathlib import Path
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from reportsuite.cli import demo
+from reportsuite.cli import certs, demo, synth_command, tokens
+from reportsuite.core.security.credentials import channel_credentials
 from reportsuite.core.settings import SETTINGS, Settings, SettingsError
 
 SERVICES = ("catalog", "scheduler", "generator", "delivery")
@@ -42,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reportsuite", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    commands = parser.add_subparsers(title="commands", metavar="{dev,demo-data,migrate,healthcheck,config}")
+    commands = parser.add_subparsers(title="commands",
+                                     metavar="{dev,demo-data,synth,migrate,healthcheck,config,token,tls-certs}")
 
     dev = commands.add_parser("dev", help="run the whole suite in one process with embedded PostgreSQL")
     dev.add_argument("--data-dir", type=Path, default=Path("var/dev"),
@@ -56,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="attempts file; the account and campaign go beside it (<stem>-accounts.jsonl, ...)")
     _demo_arguments(data)
     data.set_defaults(handler=_demo_data)
+
+    synth_command.add_parser(commands, _aware_instant)
 
     migrate = commands.add_parser("migrate", help="migrate every service's schema")
     migrate.add_argument("--service", action="append", choices=SERVICES, help="only this service (repeatable)")
@@ -72,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     config = commands.add_parser("config", help="list the configuration variables")
     config.add_argument("--markdown", action="store_true", help="print README's configuration table")
     config.set_defaults(handler=_config)
+    tokens.register(commands)
+    certs.register(commands)
     return parser
 
 
@@ -139,8 +148,9 @@ def _healthcheck(args: argparse.Namespace) -> int:
 
 
 def check_health(address: str, service: str = "", timeout: float = 3.0) -> int:
-    """Asks a server's gRPC health service; 0 when it answers SERVING."""
-    with grpc.insecure_channel(address) as channel:
+    """Asks a server's gRPC health service (over TLS when configured); 0 when it answers SERVING."""
+    tls = channel_credentials()
+    with grpc.secure_channel(address, tls) if tls else grpc.insecure_channel(address) as channel:
         try:
             reply = health_pb2_grpc.HealthStub(channel).Check(
                 health_pb2.HealthCheckRequest(service=service), timeout=timeout)
@@ -179,7 +189,8 @@ def _config(args: argparse.Namespace) -> int:
 
     for variable in SETTINGS:
         value = os.environ.get(variable.name, variable.default)
-        print(f"{variable.name}={value}" + ("" if value == variable.default else f"  (default {variable.default!r})"))
+        shown = "****" if variable.secret and value else value  # a secret is never printed
+        print(f"{variable.name}={shown}" + ("" if value == variable.default else f"  (default {variable.default!r})"))
     return 0
 
 

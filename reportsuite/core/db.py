@@ -14,6 +14,8 @@ from alembic.config import Config
 from sqlalchemy import Engine, MetaData, create_engine, text
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
+from reportsuite.core.security import audit_store
+
 SERVICES_DIR = Path(__file__).resolve().parents[2] / "services"
 
 # Constraint names fixed by convention so Alembic migrations name them the same everywhere.
@@ -55,6 +57,8 @@ def migrate(engine: Engine, service: str) -> None:
     """Brings one service's schema to its newest Alembic revision.
 
     Replicas starting together take a transaction-scoped advisory lock so only one migrates.
+    The service's audit trail (schema "<service>_audit", reportsuite.core.security.audit_store)
+    follows its own chain in the same transaction.
     """
     config = Config()
     config.set_main_option("script_location", str(SERVICES_DIR / service / "migrations"))
@@ -64,6 +68,7 @@ def migrate(engine: Engine, service: str) -> None:
         config.attributes["connection"] = connection
         config.attributes["schema"] = service
         command.upgrade(config, "head")
+        audit_store.upgrade(connection, service)
 
 
 def run_migrations_online(metadata: MetaData) -> None:

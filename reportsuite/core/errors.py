@@ -70,6 +70,20 @@ class Aborted(DomainError):
     reason = "ABORTED"
 
 
+class Unauthenticated(DomainError):
+    """The call carried no valid credentials."""
+
+    code = grpc.StatusCode.UNAUTHENTICATED
+    reason = "UNAUTHENTICATED"
+
+
+class PermissionDenied(DomainError):
+    """The caller is known but may not do this (its role or scope does not reach it)."""
+
+    code = grpc.StatusCode.PERMISSION_DENIED
+    reason = "PERMISSION_DENIED"
+
+
 class Unavailable(DomainError):
     """A service this one depends on did not answer; the caller may retry."""
 
@@ -77,10 +91,23 @@ class Unavailable(DomainError):
     reason = "UNAVAILABLE"
 
 
+# The status travels in trailers that clients accept up to 8 KiB (grpc.max_metadata_size): an error
+# echoing a huge input would reach the caller as INTERNAL. Each text is bounded in UTF-8 bytes.
+MESSAGE_BYTES, RULE_BYTES, FIELD_BYTES = 600, 300, 200
+
+
+def _bounded(text: str, limit: int) -> str:
+    encoded = text.encode("utf-8", "replace")
+    if len(encoded) <= limit:
+        return text
+    return encoded[: limit - 3].decode("utf-8", "ignore") + "..."
+
+
 def to_status(error: DomainError) -> status_pb2.Status:
     """Builds the google.rpc.Status for a domain error."""
+    field, rule = _bounded(error.field, FIELD_BYTES), _bounded(error.rule, RULE_BYTES)
     info = error_details_pb2.ErrorInfo(
-        reason=error.reason, domain=ERROR_DOMAIN, metadata={"field": error.field, "rule": error.rule}
+        reason=error.reason, domain=ERROR_DOMAIN, metadata={"field": field, "rule": rule}
     )
     details = [info]
     if isinstance(error, InvalidArgument):
@@ -88,7 +115,7 @@ def to_status(error: DomainError) -> status_pb2.Status:
             error_details_pb2.BadRequest(
                 field_violations=[
                     error_details_pb2.BadRequest.FieldViolation(
-                        field=error.field, description=error.rule
+                        field=field, description=rule
                     )
                 ]
             )
@@ -98,7 +125,8 @@ def to_status(error: DomainError) -> status_pb2.Status:
         holder = any_pb2.Any()
         holder.Pack(detail)
         packed.append(holder)
-    return status_pb2.Status(code=error.code.value[0], message=error.message, details=packed)
+    return status_pb2.Status(code=error.code.value[0], message=_bounded(error.message, MESSAGE_BYTES),
+                             details=packed)
 
 
 def _internal_status() -> status_pb2.Status:

@@ -14,6 +14,9 @@ from grpc_reflection.v1alpha import reflection
 from opentelemetry.instrumentation.grpc import server_interceptor
 
 from reportsuite.core.errors import ErrorMappingInterceptor
+from reportsuite.core.security import tls
+from reportsuite.core.security.wiring import ServerSecurity
+from reportsuite.core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -51,34 +54,50 @@ def create_server(
     register: Callable[[grpc.Server], Iterable[str]],
     *,
     workers: int = 16,
+    settings: Settings | None = None,
 ) -> Service:
     """Creates and starts a server on address ("host:0" picks a free port).
+
+    Every method but health and reflection is behind reportsuite.core.security: bearer tokens,
+    the policy table, tenant isolation, request bounds and the audit trail; the server also
+    serves AuditService, and TLS when the settings name a certificate.
 
     Args:
         address: host:port to bind.
         register: adds the servicers and returns their full service names.
         workers: threads serving calls.
+        settings: the suite's settings (tokens file, TLS, database for the audit trail); read from
+            the environment when None.
     """
+    settings = settings or Settings.from_env()
+    credentials = tls.server_credentials(settings)
+    security = ServerSecurity(settings)
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="grpc"),
-        interceptors=[server_interceptor(), ErrorMappingInterceptor()],
+        interceptors=[server_interceptor(), security.interceptor, ErrorMappingInterceptor()],
         options=[
             ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
             ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
         ],
     )
     names = list(register(server))
+    names += security.register(server, names)
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     reflection.enable_server_reflection(
         [*names, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME],
         server,
     )
-    port = server.add_insecure_port(address)
+    try:
+        port = server.add_secure_port(address, credentials) if credentials else server.add_insecure_port(address)
+    except RuntimeError:
+        port = 0
     if port == 0:
+        security.close()
         raise OSError(f"could not bind gRPC server to {address}")
     server.start()
     service = Service(server, port, health_servicer, names)
+    service.stop_hooks.append(security.close)
     service.set_serving(True)
     return service
 

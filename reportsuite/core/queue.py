@@ -18,6 +18,8 @@ from dramatiq.middleware import CurrentMessage, Middleware
 from opentelemetry import context as otel_context
 from opentelemetry import propagate, trace
 
+from reportsuite.core.security.credentials import set_acting_as_service
+
 TRACE_OPTION = "trace_context"
 
 
@@ -82,6 +84,21 @@ class TracingMiddleware(Middleware):
     after_skip_message = after_process_message
 
 
+class ServiceIdentityMiddleware(Middleware):
+    """Job actors call other services as their service (REPORTSUITE_SERVICE_TOKEN), never as a user."""
+
+    def before_process_message(self, broker: dramatiq.Broker, message: dramatiq.Message) -> None:
+        set_acting_as_service(True)
+
+    def after_process_message(
+        self, broker: dramatiq.Broker, message: dramatiq.Message, *,
+        result: Any = None, exception: BaseException | None = None,
+    ) -> None:
+        set_acting_as_service(False)
+
+    after_skip_message = after_process_message
+
+
 _brokers: dict[str, dramatiq.Broker] = {}
 _brokers_lock = threading.Lock()
 
@@ -109,6 +126,7 @@ def _new_broker(url: str) -> dramatiq.Broker:
     else:
         broker = RabbitmqBroker(url=url, confirm_delivery=True)
     broker.add_middleware(TracingMiddleware())
+    broker.add_middleware(ServiceIdentityMiddleware())
     broker.add_middleware(CurrentMessage())
     return broker
 

@@ -70,7 +70,11 @@ class ServiceProgram:
         if command == "worker":
             assert self.run_worker is not None
             return self.run_worker(settings, arguments.processes, arguments.threads)
-        service = self.start(settings)
+        try:
+            service = self.start(settings)
+        except SettingsError as error:  # found only when starting: a TLS file that cannot be read, ...
+            print(f"reportsuite-{self.name}: configuration error: {error}", file=sys.stderr)
+            return 2
         log.info("%s serving on port %s", self.name, service.port)
         # Spans are flushed after the server stopped, so the last calls' spans are kept.
         service.stop_hooks.append(telemetry.shutdown)

@@ -6,10 +6,11 @@ configuration table is checked against it by tests/unit/test_settings.py.
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,8 @@ class Variable:
     name: str
     default: str
     help: str
+    # A secret's value is never printed (``reportsuite config`` shows it masked).
+    secret: bool = False
 
 
 SETTINGS: tuple[Variable, ...] = (
@@ -51,10 +54,38 @@ SETTINGS: tuple[Variable, ...] = (
     Variable("REPORTSUITE_SMTP_PORT", "25", "SMTP server port."),
     Variable("REPORTSUITE_SMTP_SENDER", "reports@reportsuite.invalid", "From address of report mails."),
     Variable("REPORTSUITE_SMTP_TIMEOUT_SECONDS", "30", "Socket timeout for SMTP."),
-    Variable("REPORTSUITE_TRANSFER_TIMEOUT_SECONDS", "30", "Socket timeout for SFTP and FTP."),
+    Variable("REPORTSUITE_SMTP_USERNAME", "",
+             "User for SMTP AUTH (after STARTTLS when the server offers it); empty: no AUTH."),
+    Variable("REPORTSUITE_SMTP_PASSWORD", "", "Password for SMTP AUTH.", secret=True),
+    Variable("REPORTSUITE_TRANSFER_TIMEOUT_SECONDS", "30", "Socket timeout for SFTP, FTP and FTPS."),
     Variable("REPORTSUITE_SFTP_KNOWN_HOSTS", "./var/known_hosts",
-             "OpenSSH known_hosts file of pinned SFTP host keys; unknown hosts are refused."),
+             "OpenSSH known_hosts file of SFTP host keys pinned for every account, besides each account's own "
+             "pins (PinHostKey); unknown hosts are refused."),
     Variable("REPORTSUITE_RETENTION_DAYS", "30", "Days a saved report is kept after generation."),
+    Variable("REPORTSUITE_EMAIL_MAX_ATTACHMENT_BYTES", "10485760",
+             "Largest report file attached to a mail (10 MiB); a larger one is mailed as download instructions."),
+    Variable("REPORTSUITE_SECRETS_KEY", "",
+             "Fernet keys (comma-separated, newest first) encrypting FTP/SFTP passwords at rest in the catalog; "
+             "empty: the catalog refuses to store a password.", secret=True),
+    Variable("REPORTSUITE_FTPS_CA_FILE", "",
+             "PEM file of CA certificates trusted for FTPS servers besides the system's; empty: the system's only."),
+    Variable("REPORTSUITE_TOKENS_FILE", "./var/tokens.json",
+             "The token registry (JSON, tokens stored as SHA-256 hashes) every service authenticates callers "
+             "with; reloaded when it changes. Write it with `reportsuite token issue`."),
+    Variable("REPORTSUITE_TOKEN", "", "Bearer token reportctl and other clients send (or reportctl --token-file).",
+             secret=True),
+    Variable("REPORTSUITE_SERVICE_TOKEN", "",
+             "Bearer token a service sends when it calls another service (a token of role 'service').", secret=True),
+    Variable("REPORTSUITE_TLS_CERT_FILE", "",
+             "PEM certificate (chain) a service serves gRPC with, and presents as a client when the peer requires "
+             "client certificates; empty: plaintext, with a warning."),
+    Variable("REPORTSUITE_TLS_KEY_FILE", "", "PEM private key of REPORTSUITE_TLS_CERT_FILE."),
+    Variable("REPORTSUITE_TLS_CA_FILE", "",
+             "PEM CA certificates clients trust for the services (setting it alone turns TLS on for reportctl), "
+             "and servers check client certificates against."),
+    Variable("REPORTSUITE_TLS_CLIENT_AUTH", "none",
+             "'required': services accept only clients with a certificate signed by REPORTSUITE_TLS_CA_FILE "
+             "(mutual TLS); 'none': any TLS client."),
     Variable("OTEL_EXPORTER_OTLP_ENDPOINT", "", "OTLP/gRPC endpoint for traces; empty keeps traces in-process."),
     Variable("REPORTSUITE_LOG_LEVEL", "INFO", "Python logging level."),
 )
@@ -106,6 +137,19 @@ def _queue_prefix(env: Mapping[str, str], name: str) -> str:
     return raw
 
 
+def _secrets_key(env: Mapping[str, str], name: str) -> str:
+    # Fernet keys are 32 bytes in URL-safe base64; checked here so a typo fails at start, not at the first save.
+    raw = _text(env, name).strip()
+    for number, key in enumerate(filter(None, (k.strip() for k in raw.split(","))), start=1):
+        try:
+            valid = len(base64.urlsafe_b64decode(key.encode("ascii"))) == 32
+        except (ValueError, UnicodeEncodeError):
+            valid = False
+        if not valid:
+            raise SettingsError(f"{name}: key {number} is not a Fernet key (32 bytes in URL-safe base64)")
+    return raw
+
+
 def _log_level(env: Mapping[str, str], name: str) -> str:
     raw = _text(env, name).upper()
     if raw not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
@@ -135,9 +179,22 @@ class Settings:
     smtp_port: int
     smtp_sender: str
     smtp_timeout_seconds: int
+    smtp_username: str
+    smtp_password: str = field(repr=False)
     transfer_timeout_seconds: int
     sftp_known_hosts: Path
     retention_days: int
+    email_max_attachment_bytes: int
+    secrets_key: str = field(repr=False)
+    ftps_ca_file: str
+    tokens_file: Path
+    # Secrets stay out of repr(), so a logged Settings never shows them.
+    token: str = field(repr=False)
+    service_token: str = field(repr=False)
+    tls_cert_file: str
+    tls_key_file: str
+    tls_ca_file: str
+    tls_client_auth: str
     otlp_endpoint: str
     log_level: str
 
@@ -164,9 +221,21 @@ class Settings:
             "smtp_port": ("REPORTSUITE_SMTP_PORT", lambda e, n: _integer(e, n, 1)),
             "smtp_sender": ("REPORTSUITE_SMTP_SENDER", _text),
             "smtp_timeout_seconds": ("REPORTSUITE_SMTP_TIMEOUT_SECONDS", lambda e, n: _integer(e, n, 1)),
+            "smtp_username": ("REPORTSUITE_SMTP_USERNAME", _text),
+            "smtp_password": ("REPORTSUITE_SMTP_PASSWORD", _text),
             "transfer_timeout_seconds": ("REPORTSUITE_TRANSFER_TIMEOUT_SECONDS", lambda e, n: _integer(e, n, 1)),
             "sftp_known_hosts": ("REPORTSUITE_SFTP_KNOWN_HOSTS", lambda e, n: Path(_text(e, n))),
             "retention_days": ("REPORTSUITE_RETENTION_DAYS", lambda e, n: _integer(e, n, 1)),
+            "email_max_attachment_bytes": ("REPORTSUITE_EMAIL_MAX_ATTACHMENT_BYTES", _integer),
+            "secrets_key": ("REPORTSUITE_SECRETS_KEY", _secrets_key),
+            "ftps_ca_file": ("REPORTSUITE_FTPS_CA_FILE", _text),
+            "tokens_file": ("REPORTSUITE_TOKENS_FILE", lambda e, n: Path(_text(e, n))),
+            "token": ("REPORTSUITE_TOKEN", _token),
+            "service_token": ("REPORTSUITE_SERVICE_TOKEN", _token),
+            "tls_cert_file": ("REPORTSUITE_TLS_CERT_FILE", _text),
+            "tls_key_file": ("REPORTSUITE_TLS_KEY_FILE", _text),
+            "tls_ca_file": ("REPORTSUITE_TLS_CA_FILE", _text),
+            "tls_client_auth": ("REPORTSUITE_TLS_CLIENT_AUTH", _tls_client_auth),
             "otlp_endpoint": ("OTEL_EXPORTER_OTLP_ENDPOINT", _text),
             "log_level": ("REPORTSUITE_LOG_LEVEL", _log_level),
         }
@@ -187,3 +256,18 @@ def _actor_time_limit(env: Mapping[str, str], name: str) -> int:
             f"({RABBITMQ_CONSUMER_TIMEOUT_SECONDS} s)"
         )
     return value
+
+
+def _token(env: Mapping[str, str], name: str) -> str:
+    raw = _text(env, name).strip()
+    # The value is a secret: the error names the variable, never the value.
+    if any(not (33 <= ord(c) <= 126) for c in raw):
+        raise SettingsError(f"{name} holds a character a bearer token cannot have (space or control)")
+    return raw
+
+
+def _tls_client_auth(env: Mapping[str, str], name: str) -> str:
+    raw = _text(env, name).strip().lower()
+    if raw not in {"none", "required"}:
+        raise SettingsError(f"{name}={raw!r} must be 'none' or 'required'")
+    return raw

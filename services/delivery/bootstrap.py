@@ -15,11 +15,14 @@ from reportsuite.core.workers import WorkerWiring, run_cli, start_inprocess
 from reportsuite.delivery.v1 import delivery_pb2, delivery_pb2_grpc
 from services.delivery.adapters.files import StoredFiles
 from services.delivery.adapters.ftp import FtpTransfer
+from services.delivery.adapters.host_keys import HostKeyRepository, SshKeyScanner
+from services.delivery.adapters.packaging import StreamPackager
 from services.delivery.adapters.repository import DeliveryRepository
 from services.delivery.adapters.services import CatalogReader, SchedulerStages
 from services.delivery.adapters.sftp import SftpTransfer
 from services.delivery.adapters.smtp import SmtpMailer
 from services.delivery.domain.deliver import DeliverStage, Ports
+from services.delivery.domain.host_keys import HostKeys
 from services.delivery.entrypoints.grpc_api import DeliveryServicer
 
 SERVICE = "delivery"
@@ -37,12 +40,21 @@ def migrate(settings: Settings) -> None:
 def start(settings: Settings, address: str | None = None) -> Service:
     """Migrates the schema and starts the gRPC server (non-blocking); ``service.stop`` releases all."""
     migrate(settings)
+    engine = db.make_engine(settings.database_url, pool_size=2)
+    host_keys = HostKeys(HostKeyRepository(engine), SshKeyScanner(settings.transfer_timeout_seconds))
 
     def register(server: grpc.Server) -> list[str]:
-        delivery_pb2_grpc.add_DeliveryServiceServicer_to_server(DeliveryServicer(), server)
+        delivery_pb2_grpc.add_DeliveryServiceServicer_to_server(DeliveryServicer(host_keys), server)
         return [delivery_pb2.DESCRIPTOR.services_by_name["DeliveryService"].full_name]
 
-    return create_server(address or settings.delivery_addr, register, workers=settings.grpc_workers)
+    try:
+        service = create_server(address or settings.delivery_addr, register, workers=settings.grpc_workers,
+                                settings=settings)
+    except BaseException:
+        engine.dispose()
+        raise
+    service.stop_hooks.append(engine.dispose)
+    return service
 
 
 def build_stage(settings: Settings) -> tuple[DeliverStage, Callable[[], None]]:
@@ -53,13 +65,18 @@ def build_stage(settings: Settings) -> tuple[DeliverStage, Callable[[], None]]:
         catalog=CatalogReader(clients.catalog(settings.catalog_addr)),
         files=StoredFiles(FileStore(settings.file_store)),
         store=DeliveryRepository(engine),
-        mailer=SmtpMailer(settings.smtp_host, settings.smtp_port, settings.smtp_sender, settings.smtp_timeout_seconds),
+        mailer=SmtpMailer(settings.smtp_host, settings.smtp_port, settings.smtp_sender, settings.smtp_timeout_seconds,
+                          settings.smtp_username, settings.smtp_password),
         transfers={
-            "sftp": SftpTransfer(settings.sftp_known_hosts, settings.transfer_timeout_seconds),
+            "sftp": SftpTransfer(HostKeyRepository(engine), settings.sftp_known_hosts,
+                                 settings.transfer_timeout_seconds),
             "ftp": FtpTransfer(settings.transfer_timeout_seconds),
+            "ftps": FtpTransfer(settings.transfer_timeout_seconds, tls=True, ca_file=settings.ftps_ca_file),
         },
         # A third of the lease: two heartbeats may be missed before it lapses.
         heartbeat_seconds=settings.job_lease_seconds / 3,
+        packager=StreamPackager(),
+        max_attachment_bytes=settings.email_max_attachment_bytes,
     )
     return DeliverStage(ports), engine.dispose
 

@@ -16,9 +16,15 @@ from reportsuite.core.queue import GENERATE
 from reportsuite.core.settings import Settings
 from reportsuite.core.workers import WorkerWiring, run_cli, start_inprocess
 from reportsuite.generator.v1 import generator_pb2_grpc
-from services.generator.adapters.clients import CatalogSavedReports, DeliveryFileNamer, SchedulerStages
+from services.generator.adapters.clients import (
+    CatalogOutputSpecifications,
+    CatalogSavedReports,
+    DeliveryFileNamer,
+    SchedulerStages,
+)
 from services.generator.adapters.report_query import PostgresReportWriter
 from services.generator.adapters.repository import ActivityRepository
+from services.generator.adapters.trace_query import TraceRepository
 from services.generator.domain.generation import Generation
 from services.generator.domain.statuses import STATUSES
 from services.generator.entrypoints.grpc_api import SERVICE_NAME, GeneratorServicer
@@ -40,13 +46,14 @@ def start(settings: Settings, address: str | None = None) -> Service:
     """Migrates, then serves GeneratorService on address (default: the generator's own)."""
     engine = db.make_engine(settings.database_url)
     prepare_database(engine)
-    servicer = GeneratorServicer(ActivityRepository(engine))
+    servicer = GeneratorServicer(ActivityRepository(engine), TraceRepository(engine))
 
     def register(server: grpc.Server) -> list[str]:
         generator_pb2_grpc.add_GeneratorServiceServicer_to_server(servicer, server)
         return [SERVICE_NAME]
 
-    service = create_server(address or settings.generator_addr, register, workers=settings.grpc_workers)
+    service = create_server(address or settings.generator_addr, register, workers=settings.grpc_workers,
+                            settings=settings)
     service.stop_hooks.append(engine.dispose)
     log.info("generator serving on port %s", service.port)
     return service
@@ -63,6 +70,7 @@ def build_generation(settings: Settings) -> tuple[Generation, Callable[[], None]
         file_namer=DeliveryFileNamer(clients.delivery(settings.delivery_addr)),
         saved_reports=CatalogSavedReports(clients.catalog(settings.catalog_addr)),
         heartbeat_seconds=settings.job_lease_seconds / 3,
+        specifications=CatalogOutputSpecifications(clients.catalog(settings.catalog_addr)),
     )
     return generation, engine.dispose
 

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 import asyncssh
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP, Envelope, Session
+from aiosmtpd.smtp import SMTP, AuthResult, Envelope, Session
 
 HOST = "127.0.0.1"
 _T = TypeVar("_T")
@@ -177,6 +177,18 @@ class _RecordingHandler:
         return "250 Message accepted for delivery"
 
 
+class _Authenticator:
+    """Accepts SMTP AUTH with exactly one user and password."""
+
+    def __init__(self, user: str, password: str) -> None:
+        self._expected = (user.encode(), password.encode())
+
+    def __call__(self, server: SMTP, session: Session, envelope: Envelope, mechanism: str,
+                 auth_data: Any) -> AuthResult:
+        given = (getattr(auth_data, "login", None), getattr(auth_data, "password", None))
+        return AuthResult(success=given == self._expected, handled=False)
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind((HOST, 0))
@@ -184,15 +196,21 @@ def _free_port() -> int:
 
 
 @contextmanager
-def smtp_server(reject: Mapping[str, int] | None = None) -> Iterator[SmtpServer]:
+def smtp_server(reject: Mapping[str, int] | None = None,
+                credentials: tuple[str, str] | None = None) -> Iterator[SmtpServer]:
     """Runs an SMTP server that accepts every message, except recipients in ``reject``.
 
     Args:
         reject: recipient address -> reply code for RCPT TO, such as 550 (permanent) or 451
             (try again later).
+        credentials: (user, password) the server then requires by SMTP AUTH (on plaintext: test only).
     """
     server = SmtpServer(HOST, _free_port(), reject=dict(reject or {}))
-    controller = Controller(_RecordingHandler(server), hostname=HOST, port=server.port)
+    auth: dict[str, Any] = {}
+    if credentials is not None:
+        # AUTH offered on plaintext (test only); "required" is left off, as aiosmtpd warns about it.
+        auth = {"auth_require_tls": False, "authenticator": _Authenticator(*credentials)}
+    controller = Controller(_RecordingHandler(server), hostname=HOST, port=server.port, **auth)
     controller.start()
     try:
         yield server
@@ -212,20 +230,30 @@ class FtpServer:
 
 
 @contextmanager
-def ftp_server(root: Path, username: str = "reports", password: str = "s3cret") -> Iterator[FtpServer]:
-    """Runs a pyftpdlib FTP server with one user whose home is ``root`` (full permissions)."""
+def ftp_server(root: Path, username: str = "reports", password: str = "s3cret",
+               tls_certificate: Path | None = None) -> Iterator[FtpServer]:
+    """Runs a pyftpdlib FTP server with one user whose home is ``root`` (full permissions).
+
+    With ``tls_certificate`` (a PEM file holding the certificate and its key) it is an FTPS server
+    (explicit TLS) that refuses to log in or move data without TLS.
+    """
     # pyftpdlib is built on asyncore, whose import warns on Python 3.11; imported here, and
     # only that warning silenced, so importing this module stays warning-free.
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", "The (asyncore|asynchat) module is deprecated", DeprecationWarning)
         from pyftpdlib.authorizers import DummyAuthorizer
-        from pyftpdlib.handlers import FTPHandler
+        from pyftpdlib.handlers import FTPHandler, TLS_FTPHandler
         from pyftpdlib.servers import FTPServer
     root.mkdir(parents=True, exist_ok=True)
     authorizer = DummyAuthorizer()
     authorizer.add_user(username, password, str(root), perm="elradfmwMT")
     # A refused login answers at once instead of after pyftpdlib's 3 s brute-force delay.
-    handler = type("Handler", (FTPHandler,), {"authorizer": authorizer, "auth_failed_timeout": 0.1})
+    attributes: dict[str, object] = {"authorizer": authorizer, "auth_failed_timeout": 0.1}
+    base: type = FTPHandler
+    if tls_certificate is not None:
+        base = TLS_FTPHandler
+        attributes.update(certfile=str(tls_certificate), tls_control_required=True, tls_data_required=True)
+    handler = type("Handler", (base,), attributes)
     server = FTPServer((HOST, 0), handler)
     stopping = threading.Event()
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
+from cryptography.fernet import Fernet
 
 from reportsuite.core.settings import SETTINGS, Settings
 
@@ -32,10 +33,19 @@ def service(name: str) -> dict[str, Any]:
     return COMPOSE["services"][name]
 
 
+# What an operator exports before `docker compose up` for the file's required ${VAR:?...} values.
+OPERATOR_EXPORTS = {
+    "REPORTSUITE_SERVICE_TOKEN": "a-service-token",
+    "REPORTSUITE_SECRETS_KEY": Fernet.generate_key().decode(),
+}
+REQUIRED = re.compile(r"\$\{(\w+):\?[^}]*\}")
+
+
 def environment(name: str) -> dict[str, str]:
+    """The service's environment as compose resolves it, given the operator's exports."""
     env = service(name).get("environment") or {}
     assert isinstance(env, dict), f"{name}: write environment as a mapping so it can be checked"
-    return {key: str(value) for key, value in env.items()}
+    return {key: REQUIRED.sub(lambda m: OPERATOR_EXPORTS[m.group(1)], str(value)) for key, value in env.items()}
 
 
 def health_test(name: str) -> list[str]:

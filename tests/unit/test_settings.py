@@ -37,6 +37,11 @@ DEFAULTS = {variable.name: variable.default for variable in SETTINGS}
         ("REPORTSUITE_TRANSFER_TIMEOUT_SECONDS", ""),
         ("REPORTSUITE_RETENTION_DAYS", "0"),
         ("REPORTSUITE_LOG_LEVEL", "LOUD"),
+        ("REPORTSUITE_EMAIL_MAX_ATTACHMENT_BYTES", "-1"),
+        ("REPORTSUITE_SECRETS_KEY", "not-a-fernet-key"),
+        ("REPORTSUITE_SECRETS_KEY", "MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTI=,short"),
+        ("REPORTSUITE_TLS_CLIENT_AUTH", "optional"),
+        ("REPORTSUITE_TOKEN", "rs1_two words"),
     ],
 )
 def test_a_bad_value_fails_fast_naming_the_variable(variable: str, value: str) -> None:
@@ -74,6 +79,17 @@ OTHER_VALUES = {
     "OTEL_EXPORTER_OTLP_ENDPOINT": "http://collector.invalid:4317",
     "REPORTSUITE_LOG_LEVEL": "DEBUG",
     "REPORTSUITE_QUEUE_PREFIX": "staging.",
+    "REPORTSUITE_SECRETS_KEY": "MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTI=",
+    "REPORTSUITE_FTPS_CA_FILE": "/etc/reportsuite/ftps-ca.pem",
+    "REPORTSUITE_TOKENS_FILE": "/etc/reportsuite/tokens.json",
+    "REPORTSUITE_SMTP_USERNAME": "reports",
+    "REPORTSUITE_SMTP_PASSWORD": "mail-secret",
+    "REPORTSUITE_TOKEN": "rs1_a-token",
+    "REPORTSUITE_SERVICE_TOKEN": "rs1_a-service-token",
+    "REPORTSUITE_TLS_CERT_FILE": "/etc/reportsuite/certs/service.pem",
+    "REPORTSUITE_TLS_KEY_FILE": "/etc/reportsuite/certs/service.key",
+    "REPORTSUITE_TLS_CA_FILE": "/etc/reportsuite/certs/ca.pem",
+    "REPORTSUITE_TLS_CLIENT_AUTH": "required",
 }
 
 

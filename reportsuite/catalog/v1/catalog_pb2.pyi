@@ -39,6 +39,31 @@ class ReportDefinitionView(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     REPORT_DEFINITION_VIEW_UNSPECIFIED: _ClassVar[ReportDefinitionView]
     REPORT_DEFINITION_VIEW_BASIC: _ClassVar[ReportDefinitionView]
     REPORT_DEFINITION_VIEW_DELIVERY: _ClassVar[ReportDefinitionView]
+
+class DateElement(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    DATE_ELEMENT_UNSPECIFIED: _ClassVar[DateElement]
+    DATE_ELEMENT_YEAR: _ClassVar[DateElement]
+    DATE_ELEMENT_YEAR_2_DIGIT: _ClassVar[DateElement]
+    DATE_ELEMENT_MONTH: _ClassVar[DateElement]
+    DATE_ELEMENT_MONTH_2_DIGIT: _ClassVar[DateElement]
+    DATE_ELEMENT_MONTH_ABBREVIATION: _ClassVar[DateElement]
+    DATE_ELEMENT_MONTH_NAME: _ClassVar[DateElement]
+    DATE_ELEMENT_DAY_OF_MONTH: _ClassVar[DateElement]
+    DATE_ELEMENT_DAY_OF_MONTH_2_DIGIT: _ClassVar[DateElement]
+    DATE_ELEMENT_DAY_OF_YEAR: _ClassVar[DateElement]
+    DATE_ELEMENT_DAY_OF_YEAR_3_DIGIT: _ClassVar[DateElement]
+    DATE_ELEMENT_WEEKDAY_ABBREVIATION: _ClassVar[DateElement]
+    DATE_ELEMENT_WEEKDAY_NAME: _ClassVar[DateElement]
+    DATE_ELEMENT_HOUR_OF_DAY: _ClassVar[DateElement]
+    DATE_ELEMENT_HOUR_OF_DAY_2_DIGIT: _ClassVar[DateElement]
+    DATE_ELEMENT_HOUR_12: _ClassVar[DateElement]
+    DATE_ELEMENT_HOUR_12_2_DIGIT: _ClassVar[DateElement]
+    DATE_ELEMENT_MINUTE: _ClassVar[DateElement]
+    DATE_ELEMENT_MINUTE_2_DIGIT: _ClassVar[DateElement]
+    DATE_ELEMENT_SECOND: _ClassVar[DateElement]
+    DATE_ELEMENT_SECOND_2_DIGIT: _ClassVar[DateElement]
+    DATE_ELEMENT_AM_PM: _ClassVar[DateElement]
 REPORT_TYPE_UNSPECIFIED: ReportType
 REPORT_TYPE_ALL_ATTEMPTS: ReportType
 REPORT_TYPE_BEST_CONTACT: ReportType
@@ -59,6 +84,28 @@ LEVEL_LIST: Level
 REPORT_DEFINITION_VIEW_UNSPECIFIED: ReportDefinitionView
 REPORT_DEFINITION_VIEW_BASIC: ReportDefinitionView
 REPORT_DEFINITION_VIEW_DELIVERY: ReportDefinitionView
+DATE_ELEMENT_UNSPECIFIED: DateElement
+DATE_ELEMENT_YEAR: DateElement
+DATE_ELEMENT_YEAR_2_DIGIT: DateElement
+DATE_ELEMENT_MONTH: DateElement
+DATE_ELEMENT_MONTH_2_DIGIT: DateElement
+DATE_ELEMENT_MONTH_ABBREVIATION: DateElement
+DATE_ELEMENT_MONTH_NAME: DateElement
+DATE_ELEMENT_DAY_OF_MONTH: DateElement
+DATE_ELEMENT_DAY_OF_MONTH_2_DIGIT: DateElement
+DATE_ELEMENT_DAY_OF_YEAR: DateElement
+DATE_ELEMENT_DAY_OF_YEAR_3_DIGIT: DateElement
+DATE_ELEMENT_WEEKDAY_ABBREVIATION: DateElement
+DATE_ELEMENT_WEEKDAY_NAME: DateElement
+DATE_ELEMENT_HOUR_OF_DAY: DateElement
+DATE_ELEMENT_HOUR_OF_DAY_2_DIGIT: DateElement
+DATE_ELEMENT_HOUR_12: DateElement
+DATE_ELEMENT_HOUR_12_2_DIGIT: DateElement
+DATE_ELEMENT_MINUTE: DateElement
+DATE_ELEMENT_MINUTE_2_DIGIT: DateElement
+DATE_ELEMENT_SECOND: DateElement
+DATE_ELEMENT_SECOND_2_DIGIT: DateElement
+DATE_ELEMENT_AM_PM: DateElement
 
 class TimeFrame(_message.Message):
     __slots__ = ("kind", "start", "end", "time_zone")
@@ -99,9 +146,11 @@ class FileTransfer(_message.Message):
         PROTOCOL_UNSPECIFIED: _ClassVar[FileTransfer.Protocol]
         PROTOCOL_FTP: _ClassVar[FileTransfer.Protocol]
         PROTOCOL_SFTP: _ClassVar[FileTransfer.Protocol]
+        PROTOCOL_FTPS: _ClassVar[FileTransfer.Protocol]
     PROTOCOL_UNSPECIFIED: FileTransfer.Protocol
     PROTOCOL_FTP: FileTransfer.Protocol
     PROTOCOL_SFTP: FileTransfer.Protocol
+    PROTOCOL_FTPS: FileTransfer.Protocol
     PROTOCOL_FIELD_NUMBER: _ClassVar[int]
     DESTINATION_FIELD_NUMBER: _ClassVar[int]
     protocol: FileTransfer.Protocol
@@ -331,3 +380,245 @@ class DownloadSavedReportResponse(_message.Message):
     DATA_FIELD_NUMBER: _ClassVar[int]
     data: bytes
     def __init__(self, data: _Optional[bytes] = ...) -> None: ...
+
+class PgpKey(_message.Message):
+    __slots__ = ("name", "fingerprint", "user_ids", "create_time", "expire_time", "import_time", "armored_key", "algorithm")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    FINGERPRINT_FIELD_NUMBER: _ClassVar[int]
+    USER_IDS_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
+    IMPORT_TIME_FIELD_NUMBER: _ClassVar[int]
+    ARMORED_KEY_FIELD_NUMBER: _ClassVar[int]
+    ALGORITHM_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    fingerprint: str
+    user_ids: _containers.RepeatedScalarFieldContainer[str]
+    create_time: _timestamp_pb2.Timestamp
+    expire_time: _timestamp_pb2.Timestamp
+    import_time: _timestamp_pb2.Timestamp
+    armored_key: str
+    algorithm: str
+    def __init__(self, name: _Optional[str] = ..., fingerprint: _Optional[str] = ..., user_ids: _Optional[_Iterable[str]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., import_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., armored_key: _Optional[str] = ..., algorithm: _Optional[str] = ...) -> None: ...
+
+class ImportPgpKeyRequest(_message.Message):
+    __slots__ = ("parent", "armored_key", "request_id")
+    PARENT_FIELD_NUMBER: _ClassVar[int]
+    ARMORED_KEY_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    parent: str
+    armored_key: str
+    request_id: str
+    def __init__(self, parent: _Optional[str] = ..., armored_key: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class ImportPgpKeyResponse(_message.Message):
+    __slots__ = ("pgp_key",)
+    PGP_KEY_FIELD_NUMBER: _ClassVar[int]
+    pgp_key: PgpKey
+    def __init__(self, pgp_key: _Optional[_Union[PgpKey, _Mapping]] = ...) -> None: ...
+
+class ListPgpKeysRequest(_message.Message):
+    __slots__ = ("parent", "page_size", "page_token")
+    PARENT_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    parent: str
+    page_size: int
+    page_token: str
+    def __init__(self, parent: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListPgpKeysResponse(_message.Message):
+    __slots__ = ("pgp_keys", "next_page_token")
+    PGP_KEYS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    pgp_keys: _containers.RepeatedCompositeFieldContainer[PgpKey]
+    next_page_token: str
+    def __init__(self, pgp_keys: _Optional[_Iterable[_Union[PgpKey, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class GetPgpKeyRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class GetPgpKeyResponse(_message.Message):
+    __slots__ = ("pgp_key",)
+    PGP_KEY_FIELD_NUMBER: _ClassVar[int]
+    pgp_key: PgpKey
+    def __init__(self, pgp_key: _Optional[_Union[PgpKey, _Mapping]] = ...) -> None: ...
+
+class DeletePgpKeyRequest(_message.Message):
+    __slots__ = ("name", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class DeletePgpKeyResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class OutputSpecification(_message.Message):
+    __slots__ = ("name", "report_type", "content", "format", "size_bytes", "sha256", "create_time")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    REPORT_TYPE_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    SIZE_BYTES_FIELD_NUMBER: _ClassVar[int]
+    SHA256_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    report_type: ReportType
+    content: bytes
+    format: OutputFormat
+    size_bytes: int
+    sha256: str
+    create_time: _timestamp_pb2.Timestamp
+    def __init__(self, name: _Optional[str] = ..., report_type: _Optional[_Union[ReportType, str]] = ..., content: _Optional[bytes] = ..., format: _Optional[_Union[OutputFormat, _Mapping]] = ..., size_bytes: _Optional[int] = ..., sha256: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class OutputFormat(_message.Message):
+    __slots__ = ("report_type", "layout", "delimiter", "quoting", "quote", "header", "line_ending", "encoding", "fields")
+    class Layout(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        LAYOUT_UNSPECIFIED: _ClassVar[OutputFormat.Layout]
+        LAYOUT_DELIMITED: _ClassVar[OutputFormat.Layout]
+        LAYOUT_FIXED: _ClassVar[OutputFormat.Layout]
+    LAYOUT_UNSPECIFIED: OutputFormat.Layout
+    LAYOUT_DELIMITED: OutputFormat.Layout
+    LAYOUT_FIXED: OutputFormat.Layout
+    class Quoting(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        QUOTING_UNSPECIFIED: _ClassVar[OutputFormat.Quoting]
+        QUOTING_MINIMAL: _ClassVar[OutputFormat.Quoting]
+        QUOTING_ALL: _ClassVar[OutputFormat.Quoting]
+        QUOTING_NONE: _ClassVar[OutputFormat.Quoting]
+    QUOTING_UNSPECIFIED: OutputFormat.Quoting
+    QUOTING_MINIMAL: OutputFormat.Quoting
+    QUOTING_ALL: OutputFormat.Quoting
+    QUOTING_NONE: OutputFormat.Quoting
+    class LineEnding(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        LINE_ENDING_UNSPECIFIED: _ClassVar[OutputFormat.LineEnding]
+        LINE_ENDING_LF: _ClassVar[OutputFormat.LineEnding]
+        LINE_ENDING_CRLF: _ClassVar[OutputFormat.LineEnding]
+    LINE_ENDING_UNSPECIFIED: OutputFormat.LineEnding
+    LINE_ENDING_LF: OutputFormat.LineEnding
+    LINE_ENDING_CRLF: OutputFormat.LineEnding
+    REPORT_TYPE_FIELD_NUMBER: _ClassVar[int]
+    LAYOUT_FIELD_NUMBER: _ClassVar[int]
+    DELIMITER_FIELD_NUMBER: _ClassVar[int]
+    QUOTING_FIELD_NUMBER: _ClassVar[int]
+    QUOTE_FIELD_NUMBER: _ClassVar[int]
+    HEADER_FIELD_NUMBER: _ClassVar[int]
+    LINE_ENDING_FIELD_NUMBER: _ClassVar[int]
+    ENCODING_FIELD_NUMBER: _ClassVar[int]
+    FIELDS_FIELD_NUMBER: _ClassVar[int]
+    report_type: ReportType
+    layout: OutputFormat.Layout
+    delimiter: str
+    quoting: OutputFormat.Quoting
+    quote: str
+    header: bool
+    line_ending: OutputFormat.LineEnding
+    encoding: str
+    fields: _containers.RepeatedCompositeFieldContainer[OutputField]
+    def __init__(self, report_type: _Optional[_Union[ReportType, str]] = ..., layout: _Optional[_Union[OutputFormat.Layout, str]] = ..., delimiter: _Optional[str] = ..., quoting: _Optional[_Union[OutputFormat.Quoting, str]] = ..., quote: _Optional[str] = ..., header: _Optional[bool] = ..., line_ending: _Optional[_Union[OutputFormat.LineEnding, str]] = ..., encoding: _Optional[str] = ..., fields: _Optional[_Iterable[_Union[OutputField, _Mapping]]] = ...) -> None: ...
+
+class OutputField(_message.Message):
+    __slots__ = ("field", "header", "width", "alignment", "date_format", "decimals")
+    class Alignment(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+        __slots__ = ()
+        ALIGNMENT_UNSPECIFIED: _ClassVar[OutputField.Alignment]
+        ALIGNMENT_LEFT: _ClassVar[OutputField.Alignment]
+        ALIGNMENT_RIGHT: _ClassVar[OutputField.Alignment]
+    ALIGNMENT_UNSPECIFIED: OutputField.Alignment
+    ALIGNMENT_LEFT: OutputField.Alignment
+    ALIGNMENT_RIGHT: OutputField.Alignment
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    HEADER_FIELD_NUMBER: _ClassVar[int]
+    WIDTH_FIELD_NUMBER: _ClassVar[int]
+    ALIGNMENT_FIELD_NUMBER: _ClassVar[int]
+    DATE_FORMAT_FIELD_NUMBER: _ClassVar[int]
+    DECIMALS_FIELD_NUMBER: _ClassVar[int]
+    field: str
+    header: str
+    width: int
+    alignment: OutputField.Alignment
+    date_format: DateFormat
+    decimals: int
+    def __init__(self, field: _Optional[str] = ..., header: _Optional[str] = ..., width: _Optional[int] = ..., alignment: _Optional[_Union[OutputField.Alignment, str]] = ..., date_format: _Optional[_Union[DateFormat, _Mapping]] = ..., decimals: _Optional[int] = ...) -> None: ...
+
+class DateFormat(_message.Message):
+    __slots__ = ("pattern", "parts")
+    PATTERN_FIELD_NUMBER: _ClassVar[int]
+    PARTS_FIELD_NUMBER: _ClassVar[int]
+    pattern: str
+    parts: _containers.RepeatedCompositeFieldContainer[DatePart]
+    def __init__(self, pattern: _Optional[str] = ..., parts: _Optional[_Iterable[_Union[DatePart, _Mapping]]] = ...) -> None: ...
+
+class DatePart(_message.Message):
+    __slots__ = ("literal", "element")
+    LITERAL_FIELD_NUMBER: _ClassVar[int]
+    ELEMENT_FIELD_NUMBER: _ClassVar[int]
+    literal: str
+    element: DateElement
+    def __init__(self, literal: _Optional[str] = ..., element: _Optional[_Union[DateElement, str]] = ...) -> None: ...
+
+class UploadOutputSpecificationRequest(_message.Message):
+    __slots__ = ("name", "content", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    content: bytes
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., content: _Optional[bytes] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class UploadOutputSpecificationResponse(_message.Message):
+    __slots__ = ("output_specification",)
+    OUTPUT_SPECIFICATION_FIELD_NUMBER: _ClassVar[int]
+    output_specification: OutputSpecification
+    def __init__(self, output_specification: _Optional[_Union[OutputSpecification, _Mapping]] = ...) -> None: ...
+
+class GetOutputSpecificationRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class GetOutputSpecificationResponse(_message.Message):
+    __slots__ = ("output_specification",)
+    OUTPUT_SPECIFICATION_FIELD_NUMBER: _ClassVar[int]
+    output_specification: OutputSpecification
+    def __init__(self, output_specification: _Optional[_Union[OutputSpecification, _Mapping]] = ...) -> None: ...
+
+class ListOutputSpecificationsRequest(_message.Message):
+    __slots__ = ("parent", "page_size", "page_token")
+    PARENT_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    parent: str
+    page_size: int
+    page_token: str
+    def __init__(self, parent: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListOutputSpecificationsResponse(_message.Message):
+    __slots__ = ("output_specifications", "next_page_token")
+    OUTPUT_SPECIFICATIONS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    output_specifications: _containers.RepeatedCompositeFieldContainer[OutputSpecification]
+    next_page_token: str
+    def __init__(self, output_specifications: _Optional[_Iterable[_Union[OutputSpecification, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class DeleteOutputSpecificationRequest(_message.Message):
+    __slots__ = ("name", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class DeleteOutputSpecificationResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...

@@ -86,6 +86,46 @@ class CatalogServiceStub:
                 request_serializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.DownloadSavedReportRequest.SerializeToString,
                 response_deserializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.DownloadSavedReportResponse.FromString,
                 _registered_method=True)
+        self.UploadOutputSpecification = channel.unary_unary(
+                '/reportsuite.catalog.v1.CatalogService/UploadOutputSpecification',
+                request_serializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.UploadOutputSpecificationRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.UploadOutputSpecificationResponse.FromString,
+                _registered_method=True)
+        self.GetOutputSpecification = channel.unary_unary(
+                '/reportsuite.catalog.v1.CatalogService/GetOutputSpecification',
+                request_serializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.GetOutputSpecificationRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.GetOutputSpecificationResponse.FromString,
+                _registered_method=True)
+        self.ListOutputSpecifications = channel.unary_unary(
+                '/reportsuite.catalog.v1.CatalogService/ListOutputSpecifications',
+                request_serializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.ListOutputSpecificationsRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.ListOutputSpecificationsResponse.FromString,
+                _registered_method=True)
+        self.DeleteOutputSpecification = channel.unary_unary(
+                '/reportsuite.catalog.v1.CatalogService/DeleteOutputSpecification',
+                request_serializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.DeleteOutputSpecificationRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.DeleteOutputSpecificationResponse.FromString,
+                _registered_method=True)
+        self.ImportPgpKey = channel.unary_unary(
+                '/reportsuite.catalog.v1.CatalogService/ImportPgpKey',
+                request_serializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.ImportPgpKeyRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.ImportPgpKeyResponse.FromString,
+                _registered_method=True)
+        self.ListPgpKeys = channel.unary_unary(
+                '/reportsuite.catalog.v1.CatalogService/ListPgpKeys',
+                request_serializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.ListPgpKeysRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.ListPgpKeysResponse.FromString,
+                _registered_method=True)
+        self.GetPgpKey = channel.unary_unary(
+                '/reportsuite.catalog.v1.CatalogService/GetPgpKey',
+                request_serializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.GetPgpKeyRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.GetPgpKeyResponse.FromString,
+                _registered_method=True)
+        self.DeletePgpKey = channel.unary_unary(
+                '/reportsuite.catalog.v1.CatalogService/DeletePgpKey',
+                request_serializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.DeletePgpKeyRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.DeletePgpKeyResponse.FromString,
+                _registered_method=True)
 
 
 class CatalogServiceServicer:
@@ -164,6 +204,69 @@ class CatalogServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def UploadOutputSpecification(self, request, context):
+        """UploadOutputSpecification checks an output specification file and stores it under the name the
+        caller chose. A bad file is refused with INVALID_ARGUMENT on "content" whose rule names the line
+        and the rule broken; a name in use is ALREADY_EXISTS unless the request_id repeats the first upload.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetOutputSpecification(self, request, context):
+        """GetOutputSpecification returns one specification: the file as uploaded (its download) and its
+        parsed, normalised format.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListOutputSpecifications(self, request, context):
+        """ListOutputSpecifications lists an account's specifications, newest first, without content or format.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteOutputSpecification(self, request, context):
+        """DeleteOutputSpecification deletes a specification; FAILED_PRECONDITION while a report definition names it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ImportPgpKey(self, request, context):
+        """ImportPgpKey imports an ASCII-armored OpenPGP public key into an account, for reports whose
+        output options ask for PGP encryption. A private key, malformed text, an expired or revoked key,
+        or a key that cannot encrypt is refused with INVALID_ARGUMENT naming the reason. Importing a key
+        whose fingerprint is already in the account replaces it (a renewed expiry, new user ids).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPgpKeys(self, request, context):
+        """ListPgpKeys lists an account's PGP public keys, newest import first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPgpKey(self, request, context):
+        """GetPgpKey returns one PGP public key of an account.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeletePgpKey(self, request, context):
+        """DeletePgpKey removes a PGP public key; reports that were encrypted to it then fail to deliver
+        (never unencrypted) until another key is imported.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_CatalogServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -216,6 +319,46 @@ def add_CatalogServiceServicer_to_server(servicer, server):
                     servicer.DownloadSavedReport,
                     request_deserializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.DownloadSavedReportRequest.FromString,
                     response_serializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.DownloadSavedReportResponse.SerializeToString,
+            ),
+            'UploadOutputSpecification': grpc.unary_unary_rpc_method_handler(
+                    servicer.UploadOutputSpecification,
+                    request_deserializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.UploadOutputSpecificationRequest.FromString,
+                    response_serializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.UploadOutputSpecificationResponse.SerializeToString,
+            ),
+            'GetOutputSpecification': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetOutputSpecification,
+                    request_deserializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.GetOutputSpecificationRequest.FromString,
+                    response_serializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.GetOutputSpecificationResponse.SerializeToString,
+            ),
+            'ListOutputSpecifications': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListOutputSpecifications,
+                    request_deserializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.ListOutputSpecificationsRequest.FromString,
+                    response_serializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.ListOutputSpecificationsResponse.SerializeToString,
+            ),
+            'DeleteOutputSpecification': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteOutputSpecification,
+                    request_deserializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.DeleteOutputSpecificationRequest.FromString,
+                    response_serializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.DeleteOutputSpecificationResponse.SerializeToString,
+            ),
+            'ImportPgpKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.ImportPgpKey,
+                    request_deserializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.ImportPgpKeyRequest.FromString,
+                    response_serializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.ImportPgpKeyResponse.SerializeToString,
+            ),
+            'ListPgpKeys': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPgpKeys,
+                    request_deserializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.ListPgpKeysRequest.FromString,
+                    response_serializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.ListPgpKeysResponse.SerializeToString,
+            ),
+            'GetPgpKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPgpKey,
+                    request_deserializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.GetPgpKeyRequest.FromString,
+                    response_serializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.GetPgpKeyResponse.SerializeToString,
+            ),
+            'DeletePgpKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeletePgpKey,
+                    request_deserializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.DeletePgpKeyRequest.FromString,
+                    response_serializer=reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.DeletePgpKeyResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -490,6 +633,222 @@ class CatalogService:
             '/reportsuite.catalog.v1.CatalogService/DownloadSavedReport',
             reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.DownloadSavedReportRequest.SerializeToString,
             reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.DownloadSavedReportResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UploadOutputSpecification(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.catalog.v1.CatalogService/UploadOutputSpecification',
+            reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.UploadOutputSpecificationRequest.SerializeToString,
+            reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.UploadOutputSpecificationResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetOutputSpecification(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.catalog.v1.CatalogService/GetOutputSpecification',
+            reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.GetOutputSpecificationRequest.SerializeToString,
+            reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.GetOutputSpecificationResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListOutputSpecifications(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.catalog.v1.CatalogService/ListOutputSpecifications',
+            reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.ListOutputSpecificationsRequest.SerializeToString,
+            reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.ListOutputSpecificationsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteOutputSpecification(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.catalog.v1.CatalogService/DeleteOutputSpecification',
+            reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.DeleteOutputSpecificationRequest.SerializeToString,
+            reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.DeleteOutputSpecificationResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ImportPgpKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.catalog.v1.CatalogService/ImportPgpKey',
+            reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.ImportPgpKeyRequest.SerializeToString,
+            reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.ImportPgpKeyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPgpKeys(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.catalog.v1.CatalogService/ListPgpKeys',
+            reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.ListPgpKeysRequest.SerializeToString,
+            reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.ListPgpKeysResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPgpKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.catalog.v1.CatalogService/GetPgpKey',
+            reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.GetPgpKeyRequest.SerializeToString,
+            reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.GetPgpKeyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeletePgpKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.catalog.v1.CatalogService/DeletePgpKey',
+            reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.DeletePgpKeyRequest.SerializeToString,
+            reportsuite_dot_catalog_dot_v1_dot_catalog__pb2.DeletePgpKeyResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -69,3 +69,87 @@ class CheckOutputOptionsResponse(_message.Message):
     EMAIL_RECIPIENTS_FIELD_NUMBER: _ClassVar[int]
     email_recipients: _containers.RepeatedScalarFieldContainer[str]
     def __init__(self, email_recipients: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class HostKey(_message.Message):
+    __slots__ = ("name", "host", "port", "key_type", "fingerprint", "public_key", "create_time")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HOST_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    KEY_TYPE_FIELD_NUMBER: _ClassVar[int]
+    FINGERPRINT_FIELD_NUMBER: _ClassVar[int]
+    PUBLIC_KEY_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    host: str
+    port: int
+    key_type: str
+    fingerprint: str
+    public_key: str
+    create_time: _timestamp_pb2.Timestamp
+    def __init__(self, name: _Optional[str] = ..., host: _Optional[str] = ..., port: _Optional[int] = ..., key_type: _Optional[str] = ..., fingerprint: _Optional[str] = ..., public_key: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class FetchHostKeyRequest(_message.Message):
+    __slots__ = ("host", "port")
+    HOST_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    host: str
+    port: int
+    def __init__(self, host: _Optional[str] = ..., port: _Optional[int] = ...) -> None: ...
+
+class FetchHostKeyResponse(_message.Message):
+    __slots__ = ("host_key",)
+    HOST_KEY_FIELD_NUMBER: _ClassVar[int]
+    host_key: HostKey
+    def __init__(self, host_key: _Optional[_Union[HostKey, _Mapping]] = ...) -> None: ...
+
+class PinHostKeyRequest(_message.Message):
+    __slots__ = ("parent", "host", "port", "fingerprint", "public_key", "request_id")
+    PARENT_FIELD_NUMBER: _ClassVar[int]
+    HOST_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    FINGERPRINT_FIELD_NUMBER: _ClassVar[int]
+    PUBLIC_KEY_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    parent: str
+    host: str
+    port: int
+    fingerprint: str
+    public_key: str
+    request_id: str
+    def __init__(self, parent: _Optional[str] = ..., host: _Optional[str] = ..., port: _Optional[int] = ..., fingerprint: _Optional[str] = ..., public_key: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class PinHostKeyResponse(_message.Message):
+    __slots__ = ("host_key",)
+    HOST_KEY_FIELD_NUMBER: _ClassVar[int]
+    host_key: HostKey
+    def __init__(self, host_key: _Optional[_Union[HostKey, _Mapping]] = ...) -> None: ...
+
+class ListHostKeysRequest(_message.Message):
+    __slots__ = ("parent", "page_size", "page_token")
+    PARENT_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    parent: str
+    page_size: int
+    page_token: str
+    def __init__(self, parent: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListHostKeysResponse(_message.Message):
+    __slots__ = ("host_keys", "next_page_token")
+    HOST_KEYS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    host_keys: _containers.RepeatedCompositeFieldContainer[HostKey]
+    next_page_token: str
+    def __init__(self, host_keys: _Optional[_Iterable[_Union[HostKey, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class DeleteHostKeyRequest(_message.Message):
+    __slots__ = ("name", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class DeleteHostKeyResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...

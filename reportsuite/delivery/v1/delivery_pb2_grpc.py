@@ -46,6 +46,26 @@ class DeliveryServiceStub:
                 request_serializer=reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.CheckOutputOptionsRequest.SerializeToString,
                 response_deserializer=reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.CheckOutputOptionsResponse.FromString,
                 _registered_method=True)
+        self.FetchHostKey = channel.unary_unary(
+                '/reportsuite.delivery.v1.DeliveryService/FetchHostKey',
+                request_serializer=reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.FetchHostKeyRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.FetchHostKeyResponse.FromString,
+                _registered_method=True)
+        self.PinHostKey = channel.unary_unary(
+                '/reportsuite.delivery.v1.DeliveryService/PinHostKey',
+                request_serializer=reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.PinHostKeyRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.PinHostKeyResponse.FromString,
+                _registered_method=True)
+        self.ListHostKeys = channel.unary_unary(
+                '/reportsuite.delivery.v1.DeliveryService/ListHostKeys',
+                request_serializer=reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.ListHostKeysRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.ListHostKeysResponse.FromString,
+                _registered_method=True)
+        self.DeleteHostKey = channel.unary_unary(
+                '/reportsuite.delivery.v1.DeliveryService/DeleteHostKey',
+                request_serializer=reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.DeleteHostKeyRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.DeleteHostKeyResponse.FromString,
+                _registered_method=True)
 
 
 class DeliveryServiceServicer:
@@ -69,6 +89,38 @@ class DeliveryServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def FetchHostKey(self, request, context):
+        """FetchHostKey connects to an SSH server and returns the host key it offers, without
+        authenticating and without trusting it: compare its fingerprint with the server's owner,
+        then pin it with PinHostKey.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PinHostKey(self, request, context):
+        """PinHostKey records the host key an account's SFTP deliveries to host:port must see. Given a
+        fingerprint, the server's key is fetched and pinned only if it matches; given the public key,
+        it is pinned as is. A host with a different key already pinned answers ALREADY_EXISTS.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListHostKeys(self, request, context):
+        """ListHostKeys lists an account's pinned host keys, by host and port.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteHostKey(self, request, context):
+        """DeleteHostKey removes a pinned host key; SFTP deliveries to that host then fail until a key is pinned.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_DeliveryServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -81,6 +133,26 @@ def add_DeliveryServiceServicer_to_server(servicer, server):
                     servicer.CheckOutputOptions,
                     request_deserializer=reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.CheckOutputOptionsRequest.FromString,
                     response_serializer=reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.CheckOutputOptionsResponse.SerializeToString,
+            ),
+            'FetchHostKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.FetchHostKey,
+                    request_deserializer=reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.FetchHostKeyRequest.FromString,
+                    response_serializer=reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.FetchHostKeyResponse.SerializeToString,
+            ),
+            'PinHostKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.PinHostKey,
+                    request_deserializer=reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.PinHostKeyRequest.FromString,
+                    response_serializer=reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.PinHostKeyResponse.SerializeToString,
+            ),
+            'ListHostKeys': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListHostKeys,
+                    request_deserializer=reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.ListHostKeysRequest.FromString,
+                    response_serializer=reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.ListHostKeysResponse.SerializeToString,
+            ),
+            'DeleteHostKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteHostKey,
+                    request_deserializer=reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.DeleteHostKeyRequest.FromString,
+                    response_serializer=reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.DeleteHostKeyResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -139,6 +211,114 @@ class DeliveryService:
             '/reportsuite.delivery.v1.DeliveryService/CheckOutputOptions',
             reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.CheckOutputOptionsRequest.SerializeToString,
             reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.CheckOutputOptionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def FetchHostKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.delivery.v1.DeliveryService/FetchHostKey',
+            reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.FetchHostKeyRequest.SerializeToString,
+            reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.FetchHostKeyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PinHostKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.delivery.v1.DeliveryService/PinHostKey',
+            reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.PinHostKeyRequest.SerializeToString,
+            reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.PinHostKeyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListHostKeys(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.delivery.v1.DeliveryService/ListHostKeys',
+            reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.ListHostKeysRequest.SerializeToString,
+            reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.ListHostKeysResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteHostKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.delivery.v1.DeliveryService/DeleteHostKey',
+            reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.DeleteHostKeyRequest.SerializeToString,
+            reportsuite_dot_delivery_dot_v1_dot_delivery__pb2.DeleteHostKeyResponse.FromString,
             options,
             channel_credentials,
             insecure,

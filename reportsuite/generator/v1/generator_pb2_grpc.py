@@ -51,6 +51,76 @@ class GeneratorServiceStub:
                 request_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAttemptsRequest.SerializeToString,
                 response_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAttemptsResponse.FromString,
                 _registered_method=True)
+        self.IngestEnterprises = channel.stream_unary(
+                '/reportsuite.generator.v1.GeneratorService/IngestEnterprises',
+                request_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestEnterprisesRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestEnterprisesResponse.FromString,
+                _registered_method=True)
+        self.IngestContactLists = channel.stream_unary(
+                '/reportsuite.generator.v1.GeneratorService/IngestContactLists',
+                request_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestContactListsRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestContactListsResponse.FromString,
+                _registered_method=True)
+        self.IngestListLoads = channel.stream_unary(
+                '/reportsuite.generator.v1.GeneratorService/IngestListLoads',
+                request_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestListLoadsRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestListLoadsResponse.FromString,
+                _registered_method=True)
+        self.IngestContacts = channel.stream_unary(
+                '/reportsuite.generator.v1.GeneratorService/IngestContacts',
+                request_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestContactsRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestContactsResponse.FromString,
+                _registered_method=True)
+        self.IngestFilteredContacts = channel.stream_unary(
+                '/reportsuite.generator.v1.GeneratorService/IngestFilteredContacts',
+                request_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestFilteredContactsRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestFilteredContactsResponse.FromString,
+                _registered_method=True)
+        self.IngestDirectConnectAttempts = channel.stream_unary(
+                '/reportsuite.generator.v1.GeneratorService/IngestDirectConnectAttempts',
+                request_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestDirectConnectAttemptsRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestDirectConnectAttemptsResponse.FromString,
+                _registered_method=True)
+        self.IngestAgentGroups = channel.stream_unary(
+                '/reportsuite.generator.v1.GeneratorService/IngestAgentGroups',
+                request_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentGroupsRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentGroupsResponse.FromString,
+                _registered_method=True)
+        self.IngestAgents = channel.stream_unary(
+                '/reportsuite.generator.v1.GeneratorService/IngestAgents',
+                request_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentsRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentsResponse.FromString,
+                _registered_method=True)
+        self.IngestAgentStateChanges = channel.stream_unary(
+                '/reportsuite.generator.v1.GeneratorService/IngestAgentStateChanges',
+                request_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentStateChangesRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentStateChangesResponse.FromString,
+                _registered_method=True)
+        self.IngestAgentActions = channel.stream_unary(
+                '/reportsuite.generator.v1.GeneratorService/IngestAgentActions',
+                request_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentActionsRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentActionsResponse.FromString,
+                _registered_method=True)
+        self.IngestCallRecordings = channel.stream_unary(
+                '/reportsuite.generator.v1.GeneratorService/IngestCallRecordings',
+                request_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestCallRecordingsRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestCallRecordingsResponse.FromString,
+                _registered_method=True)
+        self.IngestSessionTransfers = channel.stream_unary(
+                '/reportsuite.generator.v1.GeneratorService/IngestSessionTransfers',
+                request_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestSessionTransfersRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestSessionTransfersResponse.FromString,
+                _registered_method=True)
+        self.IngestTextOptOuts = channel.stream_unary(
+                '/reportsuite.generator.v1.GeneratorService/IngestTextOptOuts',
+                request_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestTextOptOutsRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestTextOptOutsResponse.FromString,
+                _registered_method=True)
+        self.TraceContact = channel.unary_unary(
+                '/reportsuite.generator.v1.GeneratorService/TraceContact',
+                request_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.TraceContactRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.TraceContactResponse.FromString,
+                _registered_method=True)
         self.GetAccount = channel.unary_unary(
                 '/reportsuite.generator.v1.GeneratorService/GetAccount',
                 request_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.GetAccountRequest.SerializeToString,
@@ -65,6 +135,11 @@ class GeneratorServiceStub:
                 '/reportsuite.generator.v1.GeneratorService/ListStatuses',
                 request_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.ListStatusesRequest.SerializeToString,
                 response_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.ListStatusesResponse.FromString,
+                _registered_method=True)
+        self.GetIngestCutoff = channel.unary_unary(
+                '/reportsuite.generator.v1.GeneratorService/GetIngestCutoff',
+                request_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.GetIngestCutoffRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.GetIngestCutoffResponse.FromString,
                 _registered_method=True)
 
 
@@ -96,6 +171,108 @@ class GeneratorServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def IngestEnterprises(self, request_iterator, context):
+        """IngestEnterprises creates or replaces enterprises; idempotent by enterprise id.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def IngestContactLists(self, request_iterator, context):
+        """IngestContactLists creates or replaces contact lists; idempotent by (account, list id).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def IngestListLoads(self, request_iterator, context):
+        """IngestListLoads stores list loads (List Audit); idempotent by load id.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def IngestContacts(self, request_iterator, context):
+        """IngestContacts creates or replaces contacts and their devices; idempotent by (account, ClientID).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def IngestFilteredContacts(self, request_iterator, context):
+        """IngestFilteredContacts stores contacts filtered from a sub-campaign and never attempted;
+        idempotent by record id.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def IngestDirectConnectAttempts(self, request_iterator, context):
+        """IngestDirectConnectAttempts stores Direct Connect attempts, several per call; idempotent by
+        (attempt id of the call, sequence).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def IngestAgentGroups(self, request_iterator, context):
+        """IngestAgentGroups creates or replaces agent (skill) groups; idempotent by (account, group id).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def IngestAgents(self, request_iterator, context):
+        """IngestAgents creates or replaces agents and their group memberships; idempotent by (account, agent id).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def IngestAgentStateChanges(self, request_iterator, context):
+        """IngestAgentStateChanges stores agent state changes; idempotent by record id.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def IngestAgentActions(self, request_iterator, context):
+        """IngestAgentActions stores agent actions (Agent Action report); idempotent by record id.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def IngestCallRecordings(self, request_iterator, context):
+        """IngestCallRecordings stores call recordings; idempotent by recording id.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def IngestSessionTransfers(self, request_iterator, context):
+        """IngestSessionTransfers stores agents' session transfers; idempotent by record id.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def IngestTextOptOuts(self, request_iterator, context):
+        """IngestTextOptOuts stores text opt-outs; idempotent by record id.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def TraceContact(self, request, context):
+        """TraceContact returns every attempt, filtered record and Direct Connect attempt of one contact
+        (by ClientID, phone number or email address) across the campaigns of an account or of every
+        account of an enterprise, in time order, each status explained in words. Paginated.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetAccount(self, request, context):
         """GetAccount returns one account.
         """
@@ -112,6 +289,15 @@ class GeneratorServiceServicer:
 
     def ListStatuses(self, request, context):
         """ListStatuses lists the completion and Direct Connect statuses with their channels and ranks.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetIngestCutoff(self, request, context):
+        """GetIngestCutoff marks "now" in the activity store for an Incremental run: every attempt
+        whose ingest committed before the cutoff is inside it, every later one outside it, however
+        ingest transactions interleave (docs/incremental.md).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -135,6 +321,76 @@ def add_GeneratorServiceServicer_to_server(servicer, server):
                     request_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAttemptsRequest.FromString,
                     response_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAttemptsResponse.SerializeToString,
             ),
+            'IngestEnterprises': grpc.stream_unary_rpc_method_handler(
+                    servicer.IngestEnterprises,
+                    request_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestEnterprisesRequest.FromString,
+                    response_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestEnterprisesResponse.SerializeToString,
+            ),
+            'IngestContactLists': grpc.stream_unary_rpc_method_handler(
+                    servicer.IngestContactLists,
+                    request_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestContactListsRequest.FromString,
+                    response_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestContactListsResponse.SerializeToString,
+            ),
+            'IngestListLoads': grpc.stream_unary_rpc_method_handler(
+                    servicer.IngestListLoads,
+                    request_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestListLoadsRequest.FromString,
+                    response_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestListLoadsResponse.SerializeToString,
+            ),
+            'IngestContacts': grpc.stream_unary_rpc_method_handler(
+                    servicer.IngestContacts,
+                    request_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestContactsRequest.FromString,
+                    response_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestContactsResponse.SerializeToString,
+            ),
+            'IngestFilteredContacts': grpc.stream_unary_rpc_method_handler(
+                    servicer.IngestFilteredContacts,
+                    request_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestFilteredContactsRequest.FromString,
+                    response_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestFilteredContactsResponse.SerializeToString,
+            ),
+            'IngestDirectConnectAttempts': grpc.stream_unary_rpc_method_handler(
+                    servicer.IngestDirectConnectAttempts,
+                    request_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestDirectConnectAttemptsRequest.FromString,
+                    response_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestDirectConnectAttemptsResponse.SerializeToString,
+            ),
+            'IngestAgentGroups': grpc.stream_unary_rpc_method_handler(
+                    servicer.IngestAgentGroups,
+                    request_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentGroupsRequest.FromString,
+                    response_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentGroupsResponse.SerializeToString,
+            ),
+            'IngestAgents': grpc.stream_unary_rpc_method_handler(
+                    servicer.IngestAgents,
+                    request_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentsRequest.FromString,
+                    response_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentsResponse.SerializeToString,
+            ),
+            'IngestAgentStateChanges': grpc.stream_unary_rpc_method_handler(
+                    servicer.IngestAgentStateChanges,
+                    request_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentStateChangesRequest.FromString,
+                    response_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentStateChangesResponse.SerializeToString,
+            ),
+            'IngestAgentActions': grpc.stream_unary_rpc_method_handler(
+                    servicer.IngestAgentActions,
+                    request_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentActionsRequest.FromString,
+                    response_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentActionsResponse.SerializeToString,
+            ),
+            'IngestCallRecordings': grpc.stream_unary_rpc_method_handler(
+                    servicer.IngestCallRecordings,
+                    request_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestCallRecordingsRequest.FromString,
+                    response_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestCallRecordingsResponse.SerializeToString,
+            ),
+            'IngestSessionTransfers': grpc.stream_unary_rpc_method_handler(
+                    servicer.IngestSessionTransfers,
+                    request_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestSessionTransfersRequest.FromString,
+                    response_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestSessionTransfersResponse.SerializeToString,
+            ),
+            'IngestTextOptOuts': grpc.stream_unary_rpc_method_handler(
+                    servicer.IngestTextOptOuts,
+                    request_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestTextOptOutsRequest.FromString,
+                    response_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestTextOptOutsResponse.SerializeToString,
+            ),
+            'TraceContact': grpc.unary_unary_rpc_method_handler(
+                    servicer.TraceContact,
+                    request_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.TraceContactRequest.FromString,
+                    response_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.TraceContactResponse.SerializeToString,
+            ),
             'GetAccount': grpc.unary_unary_rpc_method_handler(
                     servicer.GetAccount,
                     request_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.GetAccountRequest.FromString,
@@ -149,6 +405,11 @@ def add_GeneratorServiceServicer_to_server(servicer, server):
                     servicer.ListStatuses,
                     request_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.ListStatusesRequest.FromString,
                     response_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.ListStatusesResponse.SerializeToString,
+            ),
+            'GetIngestCutoff': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetIngestCutoff,
+                    request_deserializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.GetIngestCutoffRequest.FromString,
+                    response_serializer=reportsuite_dot_generator_dot_v1_dot_generator__pb2.GetIngestCutoffResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -245,6 +506,384 @@ class GeneratorService:
             _registered_method=True)
 
     @staticmethod
+    def IngestEnterprises(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/reportsuite.generator.v1.GeneratorService/IngestEnterprises',
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestEnterprisesRequest.SerializeToString,
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestEnterprisesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IngestContactLists(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/reportsuite.generator.v1.GeneratorService/IngestContactLists',
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestContactListsRequest.SerializeToString,
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestContactListsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IngestListLoads(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/reportsuite.generator.v1.GeneratorService/IngestListLoads',
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestListLoadsRequest.SerializeToString,
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestListLoadsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IngestContacts(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/reportsuite.generator.v1.GeneratorService/IngestContacts',
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestContactsRequest.SerializeToString,
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestContactsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IngestFilteredContacts(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/reportsuite.generator.v1.GeneratorService/IngestFilteredContacts',
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestFilteredContactsRequest.SerializeToString,
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestFilteredContactsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IngestDirectConnectAttempts(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/reportsuite.generator.v1.GeneratorService/IngestDirectConnectAttempts',
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestDirectConnectAttemptsRequest.SerializeToString,
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestDirectConnectAttemptsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IngestAgentGroups(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/reportsuite.generator.v1.GeneratorService/IngestAgentGroups',
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentGroupsRequest.SerializeToString,
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentGroupsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IngestAgents(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/reportsuite.generator.v1.GeneratorService/IngestAgents',
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentsRequest.SerializeToString,
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IngestAgentStateChanges(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/reportsuite.generator.v1.GeneratorService/IngestAgentStateChanges',
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentStateChangesRequest.SerializeToString,
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentStateChangesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IngestAgentActions(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/reportsuite.generator.v1.GeneratorService/IngestAgentActions',
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentActionsRequest.SerializeToString,
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestAgentActionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IngestCallRecordings(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/reportsuite.generator.v1.GeneratorService/IngestCallRecordings',
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestCallRecordingsRequest.SerializeToString,
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestCallRecordingsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IngestSessionTransfers(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/reportsuite.generator.v1.GeneratorService/IngestSessionTransfers',
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestSessionTransfersRequest.SerializeToString,
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestSessionTransfersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IngestTextOptOuts(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/reportsuite.generator.v1.GeneratorService/IngestTextOptOuts',
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestTextOptOutsRequest.SerializeToString,
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.IngestTextOptOutsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def TraceContact(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.generator.v1.GeneratorService/TraceContact',
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.TraceContactRequest.SerializeToString,
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.TraceContactResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
     def GetAccount(request,
             target,
             options=(),
@@ -315,6 +954,33 @@ class GeneratorService:
             '/reportsuite.generator.v1.GeneratorService/ListStatuses',
             reportsuite_dot_generator_dot_v1_dot_generator__pb2.ListStatusesRequest.SerializeToString,
             reportsuite_dot_generator_dot_v1_dot_generator__pb2.ListStatusesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetIngestCutoff(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.generator.v1.GeneratorService/GetIngestCutoff',
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.GetIngestCutoffRequest.SerializeToString,
+            reportsuite_dot_generator_dot_v1_dot_generator__pb2.GetIngestCutoffResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -22,63 +22,115 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb2
+from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mask__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 from reportsuite.catalog.v1 import catalog_pb2 as reportsuite_dot_catalog_dot_v1_dot_catalog__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n(reportsuite/scheduler/v1/scheduler.proto\x12\x18reportsuite.scheduler.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a$reportsuite/catalog/v1/catalog.proto\"\xa8\x02\n\x0f\x44\x65liveryOutcome\x12\x13\n\x0b\x64\x65stination\x18\x01 \x01(\t\x12>\n\x05state\x18\x02 \x01(\x0e\x32/.reportsuite.scheduler.v1.DeliveryOutcome.State\x12\x0e\n\x06\x64\x65tail\x18\x03 \x01(\t\x12\x10\n\x08\x61ttempts\x18\x04 \x01(\x05\x12\x11\n\tfile_name\x18\x05 \x01(\t\x12\x31\n\rcomplete_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"X\n\x05State\x12\x15\n\x11STATE_UNSPECIFIED\x10\x00\x12\x11\n\rSTATE_PENDING\x10\x01\x12\x13\n\x0fSTATE_SUCCEEDED\x10\x02\x12\x10\n\x0cSTATE_FAILED\x10\x03\"\xb8\x05\n\x03Job\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x19\n\x11report_definition\x18\x02 \x01(\t\x12\x32\n\x05state\x18\x03 \x01(\x0e\x32#.reportsuite.scheduler.v1.Job.State\x12\x38\n\x06report\x18\x04 \x01(\x0b\x32(.reportsuite.catalog.v1.ReportDefinition\x12)\n\x05\x61s_of\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x30\n\x0cwindow_start\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nwindow_end\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x14\n\x0csaved_report\x18\x08 \x01(\t\x12\x11\n\trow_count\x18\t \x01(\x03\x12=\n\ndeliveries\x18\n \x03(\x0b\x32).reportsuite.scheduler.v1.DeliveryOutcome\x12\x16\n\x0e\x66\x61ilure_reason\x18\x0b \x01(\t\x12/\n\x0b\x63reate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08\x61ttempts\x18\x0e \x01(\x05\"\x98\x01\n\x05State\x12\x15\n\x11STATE_UNSPECIFIED\x10\x00\x12\x10\n\x0cSTATE_QUEUED\x10\x01\x12\x14\n\x10STATE_GENERATING\x10\x02\x12\x14\n\x10STATE_DELIVERING\x10\x03\x12\x13\n\x0fSTATE_SUCCEEDED\x10\x04\x12\x10\n\x0cSTATE_FAILED\x10\x05\x12\x13\n\x0fSTATE_CANCELLED\x10\x06\"l\n\x10RunReportRequest\x12\x19\n\x11report_definition\x18\x01 \x01(\t\x12)\n\x05\x61s_of\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nrequest_id\x18\x03 \x01(\t\"?\n\x11RunReportResponse\x12*\n\x03job\x18\x01 \x01(\x0b\x32\x1d.reportsuite.scheduler.v1.Job\"\x1d\n\rGetJobRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"<\n\x0eGetJobResponse\x12*\n\x03job\x18\x01 \x01(\x0b\x32\x1d.reportsuite.scheduler.v1.Job\"c\n\x0fListJobsRequest\x12\x0e\n\x06parent\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x19\n\x11report_definition\x18\x04 \x01(\t\"X\n\x10ListJobsResponse\x12+\n\x04jobs\x18\x01 \x03(\x0b\x32\x1d.reportsuite.scheduler.v1.Job\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x1f\n\x0fWatchJobRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\">\n\x10WatchJobResponse\x12*\n\x03job\x18\x01 \x01(\x0b\x32\x1d.reportsuite.scheduler.v1.Job\"4\n\x10\x43\x61ncelJobRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x12\n\nrequest_id\x18\x02 \x01(\t\"?\n\x11\x43\x61ncelJobResponse\x12*\n\x03job\x18\x01 \x01(\x0b\x32\x1d.reportsuite.scheduler.v1.Job\"d\n\x14\x43laimJobStageRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12.\n\x05stage\x18\x02 \x01(\x0e\x32\x1f.reportsuite.scheduler.v1.Stage\x12\x0e\n\x06worker\x18\x03 \x01(\t\"\x8f\x01\n\x15\x43laimJobStageResponse\x12*\n\x03job\x18\x01 \x01(\x0b\x32\x1d.reportsuite.scheduler.v1.Job\x12\x13\n\x0blease_token\x18\x02 \x01(\t\x12\x35\n\x11lease_expire_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"=\n\x18HeartbeatJobStageRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x13\n\x0blease_token\x18\x02 \x01(\t\"e\n\x19HeartbeatJobStageResponse\x12\x35\n\x11lease_expire_time\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tcancelled\x18\x02 \x01(\x08\"\xa4\x01\n\x17\x43ompleteJobStageRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x13\n\x0blease_token\x18\x02 \x01(\t\x12\x14\n\x0csaved_report\x18\x03 \x01(\t\x12\x11\n\trow_count\x18\x04 \x01(\x03\x12=\n\ndeliveries\x18\x05 \x03(\x0b\x32).reportsuite.scheduler.v1.DeliveryOutcome\"F\n\x18\x43ompleteJobStageResponse\x12*\n\x03job\x18\x01 \x01(\x0b\x32\x1d.reportsuite.scheduler.v1.Job\"\x9a\x01\n\x13\x46\x61ilJobStageRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x13\n\x0blease_token\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\x12\x11\n\tretryable\x18\x04 \x01(\x08\x12=\n\ndeliveries\x18\x05 \x03(\x0b\x32).reportsuite.scheduler.v1.DeliveryOutcome\"B\n\x14\x46\x61ilJobStageResponse\x12*\n\x03job\x18\x01 \x01(\x0b\x32\x1d.reportsuite.scheduler.v1.Job*E\n\x05Stage\x12\x15\n\x11STAGE_UNSPECIFIED\x10\x00\x12\x12\n\x0eSTAGE_GENERATE\x10\x01\x12\x11\n\rSTAGE_DELIVER\x10\x02\x32\xdd\x07\n\x10SchedulerService\x12\x64\n\tRunReport\x12*.reportsuite.scheduler.v1.RunReportRequest\x1a+.reportsuite.scheduler.v1.RunReportResponse\x12[\n\x06GetJob\x12\'.reportsuite.scheduler.v1.GetJobRequest\x1a(.reportsuite.scheduler.v1.GetJobResponse\x12\x61\n\x08ListJobs\x12).reportsuite.scheduler.v1.ListJobsRequest\x1a*.reportsuite.scheduler.v1.ListJobsResponse\x12\x63\n\x08WatchJob\x12).reportsuite.scheduler.v1.WatchJobRequest\x1a*.reportsuite.scheduler.v1.WatchJobResponse0\x01\x12\x64\n\tCancelJob\x12*.reportsuite.scheduler.v1.CancelJobRequest\x1a+.reportsuite.scheduler.v1.CancelJobResponse\x12p\n\rClaimJobStage\x12..reportsuite.scheduler.v1.ClaimJobStageRequest\x1a/.reportsuite.scheduler.v1.ClaimJobStageResponse\x12|\n\x11HeartbeatJobStage\x12\x32.reportsuite.scheduler.v1.HeartbeatJobStageRequest\x1a\x33.reportsuite.scheduler.v1.HeartbeatJobStageResponse\x12y\n\x10\x43ompleteJobStage\x12\x31.reportsuite.scheduler.v1.CompleteJobStageRequest\x1a\x32.reportsuite.scheduler.v1.CompleteJobStageResponse\x12m\n\x0c\x46\x61ilJobStage\x12-.reportsuite.scheduler.v1.FailJobStageRequest\x1a..reportsuite.scheduler.v1.FailJobStageResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n(reportsuite/scheduler/v1/scheduler.proto\x12\x18reportsuite.scheduler.v1\x1a\x1egoogle/protobuf/duration.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a$reportsuite/catalog/v1/catalog.proto\"\xa8\x02\n\x0f\x44\x65liveryOutcome\x12\x13\n\x0b\x64\x65stination\x18\x01 \x01(\t\x12>\n\x05state\x18\x02 \x01(\x0e\x32/.reportsuite.scheduler.v1.DeliveryOutcome.State\x12\x0e\n\x06\x64\x65tail\x18\x03 \x01(\t\x12\x10\n\x08\x61ttempts\x18\x04 \x01(\x05\x12\x11\n\tfile_name\x18\x05 \x01(\t\x12\x31\n\rcomplete_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"X\n\x05State\x12\x15\n\x11STATE_UNSPECIFIED\x10\x00\x12\x11\n\rSTATE_PENDING\x10\x01\x12\x13\n\x0fSTATE_SUCCEEDED\x10\x02\x12\x10\n\x0cSTATE_FAILED\x10\x03\"\xb7\x06\n\x03Job\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x19\n\x11report_definition\x18\x02 \x01(\t\x12\x32\n\x05state\x18\x03 \x01(\x0e\x32#.reportsuite.scheduler.v1.Job.State\x12\x38\n\x06report\x18\x04 \x01(\x0b\x32(.reportsuite.catalog.v1.ReportDefinition\x12)\n\x05\x61s_of\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x30\n\x0cwindow_start\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nwindow_end\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x14\n\x0csaved_report\x18\x08 \x01(\t\x12\x11\n\trow_count\x18\t \x01(\x03\x12=\n\ndeliveries\x18\n \x03(\x0b\x32).reportsuite.scheduler.v1.DeliveryOutcome\x12\x16\n\x0e\x66\x61ilure_reason\x18\x0b \x01(\t\x12/\n\x0b\x63reate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08\x61ttempts\x18\x0e \x01(\x05\x12\x10\n\x08schedule\x18\x1e \x01(\t\x12\x15\n\rskip_if_empty\x18\x1f \x01(\x08\x12\x41\n\x0bincremental\x18\x14 \x01(\x0b\x32,.reportsuite.scheduler.v1.IncrementalCutoffs\"\xab\x01\n\x05State\x12\x15\n\x11STATE_UNSPECIFIED\x10\x00\x12\x10\n\x0cSTATE_QUEUED\x10\x01\x12\x14\n\x10STATE_GENERATING\x10\x02\x12\x14\n\x10STATE_DELIVERING\x10\x03\x12\x13\n\x0fSTATE_SUCCEEDED\x10\x04\x12\x10\n\x0cSTATE_FAILED\x10\x05\x12\x13\n\x0fSTATE_CANCELLED\x10\x06\x12\x11\n\rSTATE_SKIPPED\x10\x07\"=\n\x12IncrementalCutoffs\x12\x17\n\x0fprevious_cutoff\x18\x01 \x01(\t\x12\x0e\n\x06\x63utoff\x18\x02 \x01(\t\"l\n\x10RunReportRequest\x12\x19\n\x11report_definition\x18\x01 \x01(\t\x12)\n\x05\x61s_of\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nrequest_id\x18\x03 \x01(\t\"?\n\x11RunReportResponse\x12*\n\x03job\x18\x01 \x01(\x0b\x32\x1d.reportsuite.scheduler.v1.Job\"\x1d\n\rGetJobRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"<\n\x0eGetJobResponse\x12*\n\x03job\x18\x01 \x01(\x0b\x32\x1d.reportsuite.scheduler.v1.Job\"c\n\x0fListJobsRequest\x12\x0e\n\x06parent\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x19\n\x11report_definition\x18\x04 \x01(\t\"X\n\x10ListJobsResponse\x12+\n\x04jobs\x18\x01 \x03(\x0b\x32\x1d.reportsuite.scheduler.v1.Job\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x1f\n\x0fWatchJobRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\">\n\x10WatchJobResponse\x12*\n\x03job\x18\x01 \x01(\x0b\x32\x1d.reportsuite.scheduler.v1.Job\"4\n\x10\x43\x61ncelJobRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x12\n\nrequest_id\x18\x02 \x01(\t\"?\n\x11\x43\x61ncelJobResponse\x12*\n\x03job\x18\x01 \x01(\x0b\x32\x1d.reportsuite.scheduler.v1.Job\"d\n\x14\x43laimJobStageRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12.\n\x05stage\x18\x02 \x01(\x0e\x32\x1f.reportsuite.scheduler.v1.Stage\x12\x0e\n\x06worker\x18\x03 \x01(\t\"\x8f\x01\n\x15\x43laimJobStageResponse\x12*\n\x03job\x18\x01 \x01(\x0b\x32\x1d.reportsuite.scheduler.v1.Job\x12\x13\n\x0blease_token\x18\x02 \x01(\t\x12\x35\n\x11lease_expire_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"=\n\x18HeartbeatJobStageRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x13\n\x0blease_token\x18\x02 \x01(\t\"e\n\x19HeartbeatJobStageResponse\x12\x35\n\x11lease_expire_time\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tcancelled\x18\x02 \x01(\x08\"\xbb\x01\n\x17\x43ompleteJobStageRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x13\n\x0blease_token\x18\x02 \x01(\t\x12\x14\n\x0csaved_report\x18\x03 \x01(\t\x12\x11\n\trow_count\x18\x04 \x01(\x03\x12=\n\ndeliveries\x18\x05 \x03(\x0b\x32).reportsuite.scheduler.v1.DeliveryOutcome\x12\x15\n\rskipped_empty\x18\x06 \x01(\x08\"F\n\x18\x43ompleteJobStageResponse\x12*\n\x03job\x18\x01 \x01(\x0b\x32\x1d.reportsuite.scheduler.v1.Job\"\x9a\x01\n\x13\x46\x61ilJobStageRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x13\n\x0blease_token\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\x12\x11\n\tretryable\x18\x04 \x01(\x08\x12=\n\ndeliveries\x18\x05 \x03(\x0b\x32).reportsuite.scheduler.v1.DeliveryOutcome\"B\n\x14\x46\x61ilJobStageResponse\x12*\n\x03job\x18\x01 \x01(\x0b\x32\x1d.reportsuite.scheduler.v1.Job\"\x81\x01\n\x0eWeeklySchedule\x12\x31\n\x04\x64\x61ys\x18\x01 \x03(\x0e\x32#.reportsuite.scheduler.v1.DayOfWeek\x12\x0c\n\x04time\x18\x02 \x01(\t\x12\x11\n\ttime_zone\x18\x03 \x01(\t\x12\x1b\n\x13\x65\x66\x66\x65\x63tive_time_zone\x18\x04 \x01(\t\"\xc2\x03\n\x08Schedule\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x19\n\x11report_definition\x18\x02 \x01(\t\x12:\n\x06weekly\x18\x03 \x01(\x0b\x32(.reportsuite.scheduler.v1.WeeklyScheduleH\x00\x12\x11\n\x07\x63rontab\x18\x04 \x01(\tH\x00\x12\x15\n\rskip_if_empty\x18\x05 \x01(\x08\x12\x0e\n\x06paused\x18\x06 \x01(\x08\x12?\n\x0emisfire_policy\x18\x07 \x01(\x0e\x32\'.reportsuite.scheduler.v1.MisfirePolicy\x12\x37\n\x14misfire_grace_period\x18\x08 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x31\n\rnext_due_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x63reate_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x08\n\x06timing\"\xb9\x04\n\x03Run\x12\x0c\n\x04name\x18\x01 \x01(\t\x12,\n\x08\x64ue_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nstart_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x32\n\x05state\x18\x04 \x01(\x0e\x32#.reportsuite.scheduler.v1.Run.State\x12\x0b\n\x03job\x18\x05 \x01(\t\x12\x30\n\x0cwindow_start\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nwindow_end\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\trow_count\x18\x08 \x01(\x03\x12=\n\ndeliveries\x18\t \x03(\x0b\x32).reportsuite.scheduler.v1.DeliveryOutcome\x12\x0e\n\x06reason\x18\n \x01(\t\x12\x14\n\x0csaved_report\x18\x0b \x01(\t\"\xaa\x01\n\x05State\x12\x15\n\x11STATE_UNSPECIFIED\x10\x00\x12\x10\n\x0cSTATE_QUEUED\x10\x01\x12\x11\n\rSTATE_RUNNING\x10\x02\x12\x13\n\x0fSTATE_SUCCEEDED\x10\x03\x12\x10\n\x0cSTATE_FAILED\x10\x04\x12\x13\n\x0fSTATE_CANCELLED\x10\x05\x12\x17\n\x13STATE_SKIPPED_EMPTY\x10\x06\x12\x10\n\x0cSTATE_MISSED\x10\x07\"q\n\x15\x43reateScheduleRequest\x12\x0e\n\x06parent\x18\x01 \x01(\t\x12\x34\n\x08schedule\x18\x02 \x01(\x0b\x32\".reportsuite.scheduler.v1.Schedule\x12\x12\n\nrequest_id\x18\x03 \x01(\t\"N\n\x16\x43reateScheduleResponse\x12\x34\n\x08schedule\x18\x01 \x01(\x0b\x32\".reportsuite.scheduler.v1.Schedule\"\"\n\x12GetScheduleRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"K\n\x13GetScheduleResponse\x12\x34\n\x08schedule\x18\x01 \x01(\x0b\x32\".reportsuite.scheduler.v1.Schedule\"h\n\x14ListSchedulesRequest\x12\x0e\n\x06parent\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x19\n\x11report_definition\x18\x04 \x01(\t\"g\n\x15ListSchedulesResponse\x12\x35\n\tschedules\x18\x01 \x03(\x0b\x32\".reportsuite.scheduler.v1.Schedule\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x92\x01\n\x15UpdateScheduleRequest\x12\x34\n\x08schedule\x18\x01 \x01(\x0b\x32\".reportsuite.scheduler.v1.Schedule\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\x12\x12\n\nrequest_id\x18\x03 \x01(\t\"N\n\x16UpdateScheduleResponse\x12\x34\n\x08schedule\x18\x01 \x01(\x0b\x32\".reportsuite.scheduler.v1.Schedule\"8\n\x14PauseScheduleRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x12\n\nrequest_id\x18\x02 \x01(\t\"M\n\x15PauseScheduleResponse\x12\x34\n\x08schedule\x18\x01 \x01(\x0b\x32\".reportsuite.scheduler.v1.Schedule\"9\n\x15ResumeScheduleRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x12\n\nrequest_id\x18\x02 \x01(\t\"N\n\x16ResumeScheduleResponse\x12\x34\n\x08schedule\x18\x01 \x01(\x0b\x32\".reportsuite.scheduler.v1.Schedule\"9\n\x15\x44\x65leteScheduleRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x12\n\nrequest_id\x18\x02 \x01(\t\"\x18\n\x16\x44\x65leteScheduleResponse\"\x9b\x01\n\x16PreviewScheduleRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x34\n\x08schedule\x18\x02 \x01(\x0b\x32\".reportsuite.scheduler.v1.Schedule\x12\r\n\x05\x63ount\x18\x03 \x01(\x05\x12.\n\nstart_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\\\n\x17PreviewScheduleResponse\x12.\n\nfire_times\x18\x01 \x03(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\ttime_zone\x18\x02 \x01(\t\"H\n\x0fListRunsRequest\x12\x0e\n\x06parent\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"X\n\x10ListRunsResponse\x12+\n\x04runs\x18\x01 \x03(\x0b\x32\x1d.reportsuite.scheduler.v1.Run\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t*E\n\x05Stage\x12\x15\n\x11STAGE_UNSPECIFIED\x10\x00\x12\x12\n\x0eSTAGE_GENERATE\x10\x01\x12\x11\n\rSTAGE_DELIVER\x10\x02*\xd8\x01\n\tDayOfWeek\x12\x1b\n\x17\x44\x41Y_OF_WEEK_UNSPECIFIED\x10\x00\x12\x16\n\x12\x44\x41Y_OF_WEEK_MONDAY\x10\x01\x12\x17\n\x13\x44\x41Y_OF_WEEK_TUESDAY\x10\x02\x12\x19\n\x15\x44\x41Y_OF_WEEK_WEDNESDAY\x10\x03\x12\x18\n\x14\x44\x41Y_OF_WEEK_THURSDAY\x10\x04\x12\x16\n\x12\x44\x41Y_OF_WEEK_FRIDAY\x10\x05\x12\x18\n\x14\x44\x41Y_OF_WEEK_SATURDAY\x10\x06\x12\x16\n\x12\x44\x41Y_OF_WEEK_SUNDAY\x10\x07*j\n\rMisfirePolicy\x12\x1e\n\x1aMISFIRE_POLICY_UNSPECIFIED\x10\x00\x12 \n\x1cMISFIRE_POLICY_RUN_ONCE_LATE\x10\x01\x12\x17\n\x13MISFIRE_POLICY_SKIP\x10\x02\x32\xdc\x0f\n\x10SchedulerService\x12\x64\n\tRunReport\x12*.reportsuite.scheduler.v1.RunReportRequest\x1a+.reportsuite.scheduler.v1.RunReportResponse\x12[\n\x06GetJob\x12\'.reportsuite.scheduler.v1.GetJobRequest\x1a(.reportsuite.scheduler.v1.GetJobResponse\x12\x61\n\x08ListJobs\x12).reportsuite.scheduler.v1.ListJobsRequest\x1a*.reportsuite.scheduler.v1.ListJobsResponse\x12\x63\n\x08WatchJob\x12).reportsuite.scheduler.v1.WatchJobRequest\x1a*.reportsuite.scheduler.v1.WatchJobResponse0\x01\x12\x64\n\tCancelJob\x12*.reportsuite.scheduler.v1.CancelJobRequest\x1a+.reportsuite.scheduler.v1.CancelJobResponse\x12p\n\rClaimJobStage\x12..reportsuite.scheduler.v1.ClaimJobStageRequest\x1a/.reportsuite.scheduler.v1.ClaimJobStageResponse\x12|\n\x11HeartbeatJobStage\x12\x32.reportsuite.scheduler.v1.HeartbeatJobStageRequest\x1a\x33.reportsuite.scheduler.v1.HeartbeatJobStageResponse\x12y\n\x10\x43ompleteJobStage\x12\x31.reportsuite.scheduler.v1.CompleteJobStageRequest\x1a\x32.reportsuite.scheduler.v1.CompleteJobStageResponse\x12m\n\x0c\x46\x61ilJobStage\x12-.reportsuite.scheduler.v1.FailJobStageRequest\x1a..reportsuite.scheduler.v1.FailJobStageResponse\x12s\n\x0e\x43reateSchedule\x12/.reportsuite.scheduler.v1.CreateScheduleRequest\x1a\x30.reportsuite.scheduler.v1.CreateScheduleResponse\x12j\n\x0bGetSchedule\x12,.reportsuite.scheduler.v1.GetScheduleRequest\x1a-.reportsuite.scheduler.v1.GetScheduleResponse\x12p\n\rListSchedules\x12..reportsuite.scheduler.v1.ListSchedulesRequest\x1a/.reportsuite.scheduler.v1.ListSchedulesResponse\x12s\n\x0eUpdateSchedule\x12/.reportsuite.scheduler.v1.UpdateScheduleRequest\x1a\x30.reportsuite.scheduler.v1.UpdateScheduleResponse\x12p\n\rPauseSchedule\x12..reportsuite.scheduler.v1.PauseScheduleRequest\x1a/.reportsuite.scheduler.v1.PauseScheduleResponse\x12s\n\x0eResumeSchedule\x12/.reportsuite.scheduler.v1.ResumeScheduleRequest\x1a\x30.reportsuite.scheduler.v1.ResumeScheduleResponse\x12s\n\x0e\x44\x65leteSchedule\x12/.reportsuite.scheduler.v1.DeleteScheduleRequest\x1a\x30.reportsuite.scheduler.v1.DeleteScheduleResponse\x12v\n\x0fPreviewSchedule\x12\x30.reportsuite.scheduler.v1.PreviewScheduleRequest\x1a\x31.reportsuite.scheduler.v1.PreviewScheduleResponse\x12\x61\n\x08ListRuns\x12).reportsuite.scheduler.v1.ListRunsRequest\x1a*.reportsuite.scheduler.v1.ListRunsResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'reportsuite.scheduler.v1.scheduler_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_STAGE']._serialized_start=2692
-  _globals['_STAGE']._serialized_end=2761
-  _globals['_DELIVERYOUTCOME']._serialized_start=142
-  _globals['_DELIVERYOUTCOME']._serialized_end=438
-  _globals['_DELIVERYOUTCOME_STATE']._serialized_start=350
-  _globals['_DELIVERYOUTCOME_STATE']._serialized_end=438
-  _globals['_JOB']._serialized_start=441
-  _globals['_JOB']._serialized_end=1137
-  _globals['_JOB_STATE']._serialized_start=985
-  _globals['_JOB_STATE']._serialized_end=1137
-  _globals['_RUNREPORTREQUEST']._serialized_start=1139
-  _globals['_RUNREPORTREQUEST']._serialized_end=1247
-  _globals['_RUNREPORTRESPONSE']._serialized_start=1249
-  _globals['_RUNREPORTRESPONSE']._serialized_end=1312
-  _globals['_GETJOBREQUEST']._serialized_start=1314
-  _globals['_GETJOBREQUEST']._serialized_end=1343
-  _globals['_GETJOBRESPONSE']._serialized_start=1345
-  _globals['_GETJOBRESPONSE']._serialized_end=1405
-  _globals['_LISTJOBSREQUEST']._serialized_start=1407
-  _globals['_LISTJOBSREQUEST']._serialized_end=1506
-  _globals['_LISTJOBSRESPONSE']._serialized_start=1508
-  _globals['_LISTJOBSRESPONSE']._serialized_end=1596
-  _globals['_WATCHJOBREQUEST']._serialized_start=1598
-  _globals['_WATCHJOBREQUEST']._serialized_end=1629
-  _globals['_WATCHJOBRESPONSE']._serialized_start=1631
-  _globals['_WATCHJOBRESPONSE']._serialized_end=1693
-  _globals['_CANCELJOBREQUEST']._serialized_start=1695
-  _globals['_CANCELJOBREQUEST']._serialized_end=1747
-  _globals['_CANCELJOBRESPONSE']._serialized_start=1749
-  _globals['_CANCELJOBRESPONSE']._serialized_end=1812
-  _globals['_CLAIMJOBSTAGEREQUEST']._serialized_start=1814
-  _globals['_CLAIMJOBSTAGEREQUEST']._serialized_end=1914
-  _globals['_CLAIMJOBSTAGERESPONSE']._serialized_start=1917
-  _globals['_CLAIMJOBSTAGERESPONSE']._serialized_end=2060
-  _globals['_HEARTBEATJOBSTAGEREQUEST']._serialized_start=2062
-  _globals['_HEARTBEATJOBSTAGEREQUEST']._serialized_end=2123
-  _globals['_HEARTBEATJOBSTAGERESPONSE']._serialized_start=2125
-  _globals['_HEARTBEATJOBSTAGERESPONSE']._serialized_end=2226
-  _globals['_COMPLETEJOBSTAGEREQUEST']._serialized_start=2229
-  _globals['_COMPLETEJOBSTAGEREQUEST']._serialized_end=2393
-  _globals['_COMPLETEJOBSTAGERESPONSE']._serialized_start=2395
-  _globals['_COMPLETEJOBSTAGERESPONSE']._serialized_end=2465
-  _globals['_FAILJOBSTAGEREQUEST']._serialized_start=2468
-  _globals['_FAILJOBSTAGEREQUEST']._serialized_end=2622
-  _globals['_FAILJOBSTAGERESPONSE']._serialized_start=2624
-  _globals['_FAILJOBSTAGERESPONSE']._serialized_end=2690
-  _globals['_SCHEDULERSERVICE']._serialized_start=2764
-  _globals['_SCHEDULERSERVICE']._serialized_end=3753
+  _globals['_STAGE']._serialized_start=5653
+  _globals['_STAGE']._serialized_end=5722
+  _globals['_DAYOFWEEK']._serialized_start=5725
+  _globals['_DAYOFWEEK']._serialized_end=5941
+  _globals['_MISFIREPOLICY']._serialized_start=5943
+  _globals['_MISFIREPOLICY']._serialized_end=6049
+  _globals['_DELIVERYOUTCOME']._serialized_start=208
+  _globals['_DELIVERYOUTCOME']._serialized_end=504
+  _globals['_DELIVERYOUTCOME_STATE']._serialized_start=416
+  _globals['_DELIVERYOUTCOME_STATE']._serialized_end=504
+  _globals['_JOB']._serialized_start=507
+  _globals['_JOB']._serialized_end=1330
+  _globals['_JOB_STATE']._serialized_start=1159
+  _globals['_JOB_STATE']._serialized_end=1330
+  _globals['_INCREMENTALCUTOFFS']._serialized_start=1332
+  _globals['_INCREMENTALCUTOFFS']._serialized_end=1393
+  _globals['_RUNREPORTREQUEST']._serialized_start=1395
+  _globals['_RUNREPORTREQUEST']._serialized_end=1503
+  _globals['_RUNREPORTRESPONSE']._serialized_start=1505
+  _globals['_RUNREPORTRESPONSE']._serialized_end=1568
+  _globals['_GETJOBREQUEST']._serialized_start=1570
+  _globals['_GETJOBREQUEST']._serialized_end=1599
+  _globals['_GETJOBRESPONSE']._serialized_start=1601
+  _globals['_GETJOBRESPONSE']._serialized_end=1661
+  _globals['_LISTJOBSREQUEST']._serialized_start=1663
+  _globals['_LISTJOBSREQUEST']._serialized_end=1762
+  _globals['_LISTJOBSRESPONSE']._serialized_start=1764
+  _globals['_LISTJOBSRESPONSE']._serialized_end=1852
+  _globals['_WATCHJOBREQUEST']._serialized_start=1854
+  _globals['_WATCHJOBREQUEST']._serialized_end=1885
+  _globals['_WATCHJOBRESPONSE']._serialized_start=1887
+  _globals['_WATCHJOBRESPONSE']._serialized_end=1949
+  _globals['_CANCELJOBREQUEST']._serialized_start=1951
+  _globals['_CANCELJOBREQUEST']._serialized_end=2003
+  _globals['_CANCELJOBRESPONSE']._serialized_start=2005
+  _globals['_CANCELJOBRESPONSE']._serialized_end=2068
+  _globals['_CLAIMJOBSTAGEREQUEST']._serialized_start=2070
+  _globals['_CLAIMJOBSTAGEREQUEST']._serialized_end=2170
+  _globals['_CLAIMJOBSTAGERESPONSE']._serialized_start=2173
+  _globals['_CLAIMJOBSTAGERESPONSE']._serialized_end=2316
+  _globals['_HEARTBEATJOBSTAGEREQUEST']._serialized_start=2318
+  _globals['_HEARTBEATJOBSTAGEREQUEST']._serialized_end=2379
+  _globals['_HEARTBEATJOBSTAGERESPONSE']._serialized_start=2381
+  _globals['_HEARTBEATJOBSTAGERESPONSE']._serialized_end=2482
+  _globals['_COMPLETEJOBSTAGEREQUEST']._serialized_start=2485
+  _globals['_COMPLETEJOBSTAGEREQUEST']._serialized_end=2672
+  _globals['_COMPLETEJOBSTAGERESPONSE']._serialized_start=2674
+  _globals['_COMPLETEJOBSTAGERESPONSE']._serialized_end=2744
+  _globals['_FAILJOBSTAGEREQUEST']._serialized_start=2747
+  _globals['_FAILJOBSTAGEREQUEST']._serialized_end=2901
+  _globals['_FAILJOBSTAGERESPONSE']._serialized_start=2903
+  _globals['_FAILJOBSTAGERESPONSE']._serialized_end=2969
+  _globals['_WEEKLYSCHEDULE']._serialized_start=2972
+  _globals['_WEEKLYSCHEDULE']._serialized_end=3101
+  _globals['_SCHEDULE']._serialized_start=3104
+  _globals['_SCHEDULE']._serialized_end=3554
+  _globals['_RUN']._serialized_start=3557
+  _globals['_RUN']._serialized_end=4126
+  _globals['_RUN_STATE']._serialized_start=3956
+  _globals['_RUN_STATE']._serialized_end=4126
+  _globals['_CREATESCHEDULEREQUEST']._serialized_start=4128
+  _globals['_CREATESCHEDULEREQUEST']._serialized_end=4241
+  _globals['_CREATESCHEDULERESPONSE']._serialized_start=4243
+  _globals['_CREATESCHEDULERESPONSE']._serialized_end=4321
+  _globals['_GETSCHEDULEREQUEST']._serialized_start=4323
+  _globals['_GETSCHEDULEREQUEST']._serialized_end=4357
+  _globals['_GETSCHEDULERESPONSE']._serialized_start=4359
+  _globals['_GETSCHEDULERESPONSE']._serialized_end=4434
+  _globals['_LISTSCHEDULESREQUEST']._serialized_start=4436
+  _globals['_LISTSCHEDULESREQUEST']._serialized_end=4540
+  _globals['_LISTSCHEDULESRESPONSE']._serialized_start=4542
+  _globals['_LISTSCHEDULESRESPONSE']._serialized_end=4645
+  _globals['_UPDATESCHEDULEREQUEST']._serialized_start=4648
+  _globals['_UPDATESCHEDULEREQUEST']._serialized_end=4794
+  _globals['_UPDATESCHEDULERESPONSE']._serialized_start=4796
+  _globals['_UPDATESCHEDULERESPONSE']._serialized_end=4874
+  _globals['_PAUSESCHEDULEREQUEST']._serialized_start=4876
+  _globals['_PAUSESCHEDULEREQUEST']._serialized_end=4932
+  _globals['_PAUSESCHEDULERESPONSE']._serialized_start=4934
+  _globals['_PAUSESCHEDULERESPONSE']._serialized_end=5011
+  _globals['_RESUMESCHEDULEREQUEST']._serialized_start=5013
+  _globals['_RESUMESCHEDULEREQUEST']._serialized_end=5070
+  _globals['_RESUMESCHEDULERESPONSE']._serialized_start=5072
+  _globals['_RESUMESCHEDULERESPONSE']._serialized_end=5150
+  _globals['_DELETESCHEDULEREQUEST']._serialized_start=5152
+  _globals['_DELETESCHEDULEREQUEST']._serialized_end=5209
+  _globals['_DELETESCHEDULERESPONSE']._serialized_start=5211
+  _globals['_DELETESCHEDULERESPONSE']._serialized_end=5235
+  _globals['_PREVIEWSCHEDULEREQUEST']._serialized_start=5238
+  _globals['_PREVIEWSCHEDULEREQUEST']._serialized_end=5393
+  _globals['_PREVIEWSCHEDULERESPONSE']._serialized_start=5395
+  _globals['_PREVIEWSCHEDULERESPONSE']._serialized_end=5487
+  _globals['_LISTRUNSREQUEST']._serialized_start=5489
+  _globals['_LISTRUNSREQUEST']._serialized_end=5561
+  _globals['_LISTRUNSRESPONSE']._serialized_start=5563
+  _globals['_LISTRUNSRESPONSE']._serialized_end=5651
+  _globals['_SCHEDULERSERVICE']._serialized_start=6052
+  _globals['_SCHEDULERSERVICE']._serialized_end=8064
 # @@protoc_insertion_point(module_scope)

@@ -82,6 +82,51 @@ class SchedulerServiceStub:
                 request_serializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.FailJobStageRequest.SerializeToString,
                 response_deserializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.FailJobStageResponse.FromString,
                 _registered_method=True)
+        self.CreateSchedule = channel.unary_unary(
+                '/reportsuite.scheduler.v1.SchedulerService/CreateSchedule',
+                request_serializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.CreateScheduleRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.CreateScheduleResponse.FromString,
+                _registered_method=True)
+        self.GetSchedule = channel.unary_unary(
+                '/reportsuite.scheduler.v1.SchedulerService/GetSchedule',
+                request_serializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.GetScheduleRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.GetScheduleResponse.FromString,
+                _registered_method=True)
+        self.ListSchedules = channel.unary_unary(
+                '/reportsuite.scheduler.v1.SchedulerService/ListSchedules',
+                request_serializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.ListSchedulesRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.ListSchedulesResponse.FromString,
+                _registered_method=True)
+        self.UpdateSchedule = channel.unary_unary(
+                '/reportsuite.scheduler.v1.SchedulerService/UpdateSchedule',
+                request_serializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.UpdateScheduleRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.UpdateScheduleResponse.FromString,
+                _registered_method=True)
+        self.PauseSchedule = channel.unary_unary(
+                '/reportsuite.scheduler.v1.SchedulerService/PauseSchedule',
+                request_serializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.PauseScheduleRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.PauseScheduleResponse.FromString,
+                _registered_method=True)
+        self.ResumeSchedule = channel.unary_unary(
+                '/reportsuite.scheduler.v1.SchedulerService/ResumeSchedule',
+                request_serializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.ResumeScheduleRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.ResumeScheduleResponse.FromString,
+                _registered_method=True)
+        self.DeleteSchedule = channel.unary_unary(
+                '/reportsuite.scheduler.v1.SchedulerService/DeleteSchedule',
+                request_serializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.DeleteScheduleRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.DeleteScheduleResponse.FromString,
+                _registered_method=True)
+        self.PreviewSchedule = channel.unary_unary(
+                '/reportsuite.scheduler.v1.SchedulerService/PreviewSchedule',
+                request_serializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.PreviewScheduleRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.PreviewScheduleResponse.FromString,
+                _registered_method=True)
+        self.ListRuns = channel.unary_unary(
+                '/reportsuite.scheduler.v1.SchedulerService/ListRuns',
+                request_serializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.ListRunsRequest.SerializeToString,
+                response_deserializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.ListRunsResponse.FromString,
+                _registered_method=True)
 
 
 class SchedulerServiceServicer:
@@ -154,6 +199,69 @@ class SchedulerServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CreateSchedule(self, request, context):
+        """CreateSchedule makes a report definition run at the times a schedule names.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetSchedule(self, request, context):
+        """GetSchedule returns one schedule.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListSchedules(self, request, context):
+        """ListSchedules lists an account's schedules, newest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateSchedule(self, request, context):
+        """UpdateSchedule changes the fields named in the update mask.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PauseSchedule(self, request, context):
+        """PauseSchedule stops a schedule from running until it is resumed.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ResumeSchedule(self, request, context):
+        """ResumeSchedule lets a paused schedule run again from its next fire time after now.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteSchedule(self, request, context):
+        """DeleteSchedule deletes a schedule and its runs; the jobs it started are kept.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PreviewSchedule(self, request, context):
+        """PreviewSchedule returns the next fire times of a saved or an unsaved schedule.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListRuns(self, request, context):
+        """ListRuns lists a schedule's runs, the latest due time first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_SchedulerServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -201,6 +309,51 @@ def add_SchedulerServiceServicer_to_server(servicer, server):
                     servicer.FailJobStage,
                     request_deserializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.FailJobStageRequest.FromString,
                     response_serializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.FailJobStageResponse.SerializeToString,
+            ),
+            'CreateSchedule': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateSchedule,
+                    request_deserializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.CreateScheduleRequest.FromString,
+                    response_serializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.CreateScheduleResponse.SerializeToString,
+            ),
+            'GetSchedule': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSchedule,
+                    request_deserializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.GetScheduleRequest.FromString,
+                    response_serializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.GetScheduleResponse.SerializeToString,
+            ),
+            'ListSchedules': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSchedules,
+                    request_deserializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.ListSchedulesRequest.FromString,
+                    response_serializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.ListSchedulesResponse.SerializeToString,
+            ),
+            'UpdateSchedule': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateSchedule,
+                    request_deserializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.UpdateScheduleRequest.FromString,
+                    response_serializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.UpdateScheduleResponse.SerializeToString,
+            ),
+            'PauseSchedule': grpc.unary_unary_rpc_method_handler(
+                    servicer.PauseSchedule,
+                    request_deserializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.PauseScheduleRequest.FromString,
+                    response_serializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.PauseScheduleResponse.SerializeToString,
+            ),
+            'ResumeSchedule': grpc.unary_unary_rpc_method_handler(
+                    servicer.ResumeSchedule,
+                    request_deserializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.ResumeScheduleRequest.FromString,
+                    response_serializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.ResumeScheduleResponse.SerializeToString,
+            ),
+            'DeleteSchedule': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteSchedule,
+                    request_deserializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.DeleteScheduleRequest.FromString,
+                    response_serializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.DeleteScheduleResponse.SerializeToString,
+            ),
+            'PreviewSchedule': grpc.unary_unary_rpc_method_handler(
+                    servicer.PreviewSchedule,
+                    request_deserializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.PreviewScheduleRequest.FromString,
+                    response_serializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.PreviewScheduleResponse.SerializeToString,
+            ),
+            'ListRuns': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListRuns,
+                    request_deserializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.ListRunsRequest.FromString,
+                    response_serializer=reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.ListRunsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -449,6 +602,249 @@ class SchedulerService:
             '/reportsuite.scheduler.v1.SchedulerService/FailJobStage',
             reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.FailJobStageRequest.SerializeToString,
             reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.FailJobStageResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateSchedule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.scheduler.v1.SchedulerService/CreateSchedule',
+            reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.CreateScheduleRequest.SerializeToString,
+            reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.CreateScheduleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSchedule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.scheduler.v1.SchedulerService/GetSchedule',
+            reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.GetScheduleRequest.SerializeToString,
+            reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.GetScheduleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSchedules(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.scheduler.v1.SchedulerService/ListSchedules',
+            reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.ListSchedulesRequest.SerializeToString,
+            reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.ListSchedulesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateSchedule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.scheduler.v1.SchedulerService/UpdateSchedule',
+            reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.UpdateScheduleRequest.SerializeToString,
+            reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.UpdateScheduleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PauseSchedule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.scheduler.v1.SchedulerService/PauseSchedule',
+            reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.PauseScheduleRequest.SerializeToString,
+            reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.PauseScheduleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ResumeSchedule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.scheduler.v1.SchedulerService/ResumeSchedule',
+            reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.ResumeScheduleRequest.SerializeToString,
+            reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.ResumeScheduleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteSchedule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.scheduler.v1.SchedulerService/DeleteSchedule',
+            reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.DeleteScheduleRequest.SerializeToString,
+            reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.DeleteScheduleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PreviewSchedule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.scheduler.v1.SchedulerService/PreviewSchedule',
+            reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.PreviewScheduleRequest.SerializeToString,
+            reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.PreviewScheduleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListRuns(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/reportsuite.scheduler.v1.SchedulerService/ListRuns',
+            reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.ListRunsRequest.SerializeToString,
+            reportsuite_dot_scheduler_dot_v1_dot_scheduler__pb2.ListRunsResponse.FromString,
             options,
             channel_credentials,
             insecure,

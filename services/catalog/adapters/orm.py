@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import BigInteger, Boolean, DateTime, Index, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, DateTime, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from reportsuite.core.db import schema_base
@@ -45,7 +45,7 @@ class ReportDefinitionRow(Base):
     time_frame_time_zone: Mapped[str] = mapped_column(String(64))
     email_addresses: Mapped[str] = mapped_column(Text)
     transfer_protocol: Mapped[str | None] = mapped_column(String(8))
-    # Holds the FTP/SFTP password in clear: delivery needs it; the API masks it on every read.
+    # "fernet:<token>": the destination with its password, encrypted (adapters/secrets.py); masked on reads.
     transfer_destination: Mapped[str] = mapped_column(Text)
     file_name_format: Mapped[str] = mapped_column(Text)
     zip: Mapped[bool] = mapped_column(Boolean)
@@ -65,6 +65,8 @@ class SavedReportRow(Base):
         UniqueConstraint("account", "request_id"),
         Index("ix_saved_reports_account_create_time", "account", "create_time", "id"),
         Index("ix_saved_reports_account_definition", "account", "report_definition", "create_time", "id"),
+        # Retention's purge takes the oldest expired reports first.
+        Index("ix_saved_reports_expire_time", "expire_time", "id"),
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -95,3 +97,43 @@ class DeleteRequestRow(Base):
     request_id: Mapped[str] = mapped_column(String(200), primary_key=True)
     name: Mapped[str] = mapped_column(Text)
     create_time: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class OutputSpecificationRow(Base):
+    """One uploaded output specification file; its id is the uploader's choice, unique in the account."""
+
+    __tablename__ = "output_specifications"
+    __table_args__ = (
+        UniqueConstraint("account", "request_id"),
+        Index("ix_output_specifications_account_create_time", "account", "create_time", "id"),
+    )
+
+    account: Mapped[str] = mapped_column(String(64), primary_key=True)
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    report_type: Mapped[str] = mapped_column(String(32))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    request_id: Mapped[str | None] = mapped_column(String(200))
+    create_time: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class PgpKeyRow(Base):
+    """One OpenPGP public key imported into an account (a public key: not a secret)."""
+
+    __tablename__ = "pgp_keys"
+    __table_args__ = (
+        UniqueConstraint("account", "request_id"),
+        Index("ix_pgp_keys_account_import_time", "account", "import_time", "fingerprint"),
+    )
+
+    account: Mapped[str] = mapped_column(String(64), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # One user id per line.
+    user_ids: Mapped[str] = mapped_column(Text)
+    algorithm: Mapped[str] = mapped_column(String(64))
+    armored_key: Mapped[str] = mapped_column(Text)
+    create_time: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expire_time: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    import_time: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    request_id: Mapped[str | None] = mapped_column(String(200))

@@ -6,6 +6,7 @@ Each public method runs in its own transaction. Creates use INSERT ... ON CONFLI
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -23,6 +24,8 @@ from services.catalog.adapters.rows import (
     saved_report_from_row,
     saved_report_values,
 )
+from services.catalog.adapters.secrets import SecretBox
+from services.catalog.adapters.spec_repository import lock_reference
 from services.catalog.domain import names
 from services.catalog.domain.model import Cursor, DefinitionRecord, SavedReport
 
@@ -49,14 +52,17 @@ def _after(cursor: Cursor | None, time_column: InstrumentedAttribute[datetime],
 class SqlCatalogRepository:
     """Implements the domain's DefinitionRepository and SavedReportRepository on PostgreSQL."""
 
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], secrets: SecretBox | None = None) -> None:
         self._sessions = sessions
+        # FTP/SFTP destinations (with their password) are sealed on write and opened on read.
+        self._secrets = secrets or SecretBox("")
 
     # Report definitions.
 
     def add_definition(self, record: DefinitionRecord, request_id: str | None) -> DefinitionRecord:
-        values = {**definition_values(record), "request_id": request_id}
+        values = {**self._values(record), "request_id": request_id}
         with transaction(self._sessions) as session:
+            lock_reference(session, record.definition.output.output_specification)
             inserted = self._insert(session, ReportDefinitionRow, values)
         if inserted or request_id is None:
             return record
@@ -66,12 +72,12 @@ class SqlCatalogRepository:
         with self._sessions() as session:
             row = session.scalars(select(ReportDefinitionRow).where(
                 ReportDefinitionRow.account == account, ReportDefinitionRow.request_id == request_id)).first()
-            return None if row is None else definition_from_row(row)
+            return None if row is None else self._record(row)
 
     def get_definition(self, account: str, report_id: str) -> DefinitionRecord | None:
         with self._sessions() as session:
             row = self._definition_row(session, account, report_id)
-            return None if row is None else definition_from_row(row)
+            return None if row is None else self._record(row)
 
     def update_definition_request(self, account: str, report_id: str) -> str | None:
         with self._sessions() as session:
@@ -86,18 +92,19 @@ class SqlCatalogRepository:
             query = query.where(condition)
         query = query.order_by(table.create_time.desc(), table.id.desc()).limit(limit)
         with self._sessions() as session:
-            return [definition_from_row(row) for row in session.scalars(query)]
+            return [self._record(row) for row in session.scalars(query)]
 
     def save_definition(self, record: DefinitionRecord, expected_update_time: datetime,
                         request_id: str | None) -> bool:
         table = ReportDefinitionRow
-        values = definition_values(record)
+        values = self._values(record)
         for key in ("id", "account", "create_time"):
             values.pop(key)
         statement = update(table).where(
             table.account == record.account, table.id == record.report_id, table.update_time == expected_update_time,
         ).values(**values, update_request_id=request_id)
         with transaction(self._sessions) as session:
+            lock_reference(session, record.definition.output.output_specification)
             return session.execute(statement).rowcount == 1  # type: ignore[attr-defined]
 
     def delete_definition(self, account: str, report_id: str, request_id: str | None) -> bool:
@@ -128,9 +135,11 @@ class SqlCatalogRepository:
             return None if row is None else saved_report_from_row(row)
 
     def list_saved_reports(self, account: str, report_definition_id: str | None, after: Cursor | None,
-                           limit: int) -> list[SavedReport]:
+                           limit: int, unexpired_at: datetime | None = None) -> list[SavedReport]:
         table = SavedReportRow
         query = select(table).where(table.account == account)
+        if unexpired_at is not None:
+            query = query.where(table.expire_time > unexpired_at)
         if report_definition_id is not None:
             query = query.where(table.report_definition == report_definition_id)
         condition = _after(after, table.create_time, table.id)
@@ -153,6 +162,17 @@ class SqlCatalogRepository:
             return row is not None and row.name == name
 
     # Helpers.
+
+    def _values(self, record: DefinitionRecord) -> dict[str, Any]:
+        values = definition_values(record)
+        values["transfer_destination"] = self._secrets.seal(values["transfer_destination"])
+        return values
+
+    def _record(self, row: ReportDefinitionRow) -> DefinitionRecord:
+        record = definition_from_row(row)
+        output = record.definition.output
+        transfer = replace(output.file_transfer, destination=self._secrets.open(output.file_transfer.destination))
+        return replace(record, definition=replace(record.definition, output=replace(output, file_transfer=transfer)))
 
     @staticmethod
     def _insert(session: Session, table: type[Any], values: dict[str, Any]) -> bool:

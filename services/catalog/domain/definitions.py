@@ -10,12 +10,14 @@ from dataclasses import replace
 from datetime import datetime
 
 from reportsuite.core import pagination
-from reportsuite.core.errors import Aborted, InvalidArgument, NotFound
+from reportsuite.core.errors import Aborted, FailedPrecondition, InvalidArgument, NotFound
 from services.catalog.domain import names, paging, rules
 from services.catalog.domain.model import Cursor, DefinitionRecord, OutputOptions, ReportDefinition
 from services.catalog.domain.passwords import restore_password
+from services.catalog.domain.pgp_keys import PGP_ENCRYPT_FIELD, PgpKeys
 from services.catalog.domain.ports import DefinitionRepository, OutputChecker
 from services.catalog.domain.report_types import ReportType
+from services.catalog.domain.specifications import OutputSpecifications, missing_reference
 from services.catalog.domain.update_mask import apply_mask, check_mask
 
 OUTPUT_FIELD = "report_definition.output"
@@ -25,10 +27,13 @@ class ReportDefinitions:
     """The report definition use cases, wired to a repository, the delivery check and a clock."""
 
     def __init__(self, repository: DefinitionRepository, checker: OutputChecker,
-                 clock: Callable[[], datetime]) -> None:
+                 clock: Callable[[], datetime], specifications: OutputSpecifications | None = None,
+                 pgp_keys: PgpKeys | None = None) -> None:
         self._repository = repository
         self._checker = checker
         self._clock = clock
+        self._specifications = specifications
+        self._pgp_keys = pgp_keys
 
     def create(self, parent: str, definition: ReportDefinition, request_id: str) -> DefinitionRecord:
         """Saves a new definition in the parent account; a repeated request_id returns the first one."""
@@ -39,6 +44,8 @@ class ReportDefinitions:
             if first is not None:
                 return first.masked()
         checked = self._validated(definition, stored_destination="")
+        self._check_specification(account, checked)
+        self._check_pgp(account, checked)
         now = self._clock()
         record = DefinitionRecord(account, names.new_id(), checked, now, now)
         return self._repository.add_definition(record, request_id or None).masked()
@@ -74,6 +81,8 @@ class ReportDefinitions:
             return current.masked()
         merged = apply_mask(current.definition, definition, mask)
         checked = self._validated(merged, current.definition.output.file_transfer.destination)
+        self._check_specification(current.account, checked)
+        self._check_pgp(current.account, checked)
         updated = replace(current, definition=checked, update_time=self._clock())
         if not self._repository.save_definition(updated, current.update_time, request_id or None):
             # Someone changed or deleted it while the delivery service checked: let the caller retry
@@ -108,6 +117,23 @@ class ReportDefinitions:
         if definition.output.any_set() and definition.report_type is not None:
             self._check_output(definition.output, definition.report_type)
         return definition
+
+    def _check_specification(self, account: str, definition: ReportDefinition) -> None:
+        # The repository checks again, under a row lock, in the transaction that saves the
+        # definition: this early check gives the precise reason (another account, another report).
+        name = definition.output.output_specification
+        if name:
+            if self._specifications is None:
+                raise missing_reference(name)
+            self._specifications.check_reference(account, name, definition.report_type)
+
+    def _check_pgp(self, account: str, definition: ReportDefinition) -> None:
+        # pgp_encrypt with no key to encrypt to could only fail at every delivery: refuse it when saved.
+        if definition.output.pgp_encrypt:
+            if self._pgp_keys is None:
+                raise FailedPrecondition("PGP encryption is not available in this catalog", field=PGP_ENCRYPT_FIELD,
+                                         rule="pgp_encrypt needs a PGP public key imported into the account")
+            self._pgp_keys.check_encryption_possible(account)
 
     def _check_output(self, output: OutputOptions, report_type: ReportType) -> None:
         try:

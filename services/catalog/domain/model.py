@@ -29,10 +29,11 @@ class TimeFrameKind(enum.Enum):
 
 
 class TransferProtocol(enum.Enum):
-    """How a Detail report is transferred to an FTP or SFTP server."""
+    """How a Detail report is transferred to an FTP, FTPS (explicit TLS) or SFTP server."""
 
     FTP = "FTP"
     SFTP = "SFTP"
+    FTPS = "FTPS"
 
 
 @dataclass(frozen=True)

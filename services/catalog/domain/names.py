@@ -10,6 +10,7 @@ ACCOUNT = "accounts/{account}"
 REPORT = "accounts/{account}/reports/{report}"
 SAVED_REPORT = "accounts/{account}/savedReports/{saved_report}"
 JOB = "accounts/{account}/jobs/{job}"
+OUTPUT_SPECIFICATION = "accounts/{account}/outputSpecifications/{output_specification}"
 
 
 def new_id() -> str:
@@ -38,6 +39,16 @@ def parse_job(value: str, field: str) -> tuple[str, str]:
     """Returns (account, job) of a scheduler job's name."""
     found = core_names.parse(JOB, value, field)
     return found["account"], found["job"]
+
+
+def parse_output_specification(value: str, field: str) -> tuple[str, str]:
+    """Returns (account, output_specification) of an output specification's name."""
+    found = core_names.parse(OUTPUT_SPECIFICATION, value, field)
+    return found["account"], found["output_specification"]
+
+
+def output_specification(account: str, spec_id: str) -> str:
+    return f"accounts/{account}/outputSpecifications/{spec_id}"
 
 
 def report(account: str, report_id: str) -> str:

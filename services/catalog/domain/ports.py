@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Protocol
 
@@ -48,14 +48,27 @@ class SavedReportRepository(Protocol):
     def get_saved_report(self, account: str, saved_report_id: str) -> SavedReport | None: ...
 
     def list_saved_reports(self, account: str, report_definition_id: str | None, after: Cursor | None,
-                           limit: int) -> list[SavedReport]:
-        """Newest first, starting after the cursor, optionally only one definition's."""
+                           limit: int, unexpired_at: datetime | None = None) -> list[SavedReport]:
+        """Newest first, starting after the cursor, optionally only one definition's; with
+        unexpired_at, only those whose expire_time is after it."""
 
     def delete_saved_report(self, account: str, saved_report_id: str, request_id: str | None) -> bool:
         """Deletes the row (and remembers request_id); False when there was none."""
 
     def deletion_done(self, account: str, request_id: str, name: str) -> bool:
         """True when a delete of name with this request_id succeeded before."""
+
+
+class ExpiredSavedReports(Protocol):
+    """The saved reports table as retention's purge uses it."""
+
+    def purge_expired(self, now: datetime, limit: int, remove_file: Callable[[str], None]) -> list[str]:
+        """In one transaction: locks up to limit saved reports whose expire_time is not after now
+        (skipping rows another purger holds), calls remove_file with each one's storage key, deletes
+        their rows and returns their names. If remove_file raises, nothing of the batch is deleted."""
+
+    def count_expired(self, now: datetime) -> int:
+        """How many saved reports have an expire_time not after now."""
 
 
 class OutputChecker(Protocol):

@@ -1,7 +1,8 @@
 """Use cases on saved reports: register a generated file, read, list, download and delete it.
 
 A saved report is only as real as its file: one whose file left the artifact store is neither
-listed, returned nor downloadable.
+listed, returned nor downloadable. Nor is one whose expire_time has passed, even before
+retention's purge deletes it (domain/retention.py).
 """
 
 from __future__ import annotations
@@ -56,25 +57,31 @@ class SavedReports:
         return self._repository.add_saved_report(record, request_id or None)
 
     def get(self, name: str) -> SavedReport:
-        """Returns one saved report whose file is still in the store."""
+        """Returns one saved report that has not expired and whose file is still in the store."""
         record = self._load(name)
+        if record.expire_time <= self._clock():
+            raise NotFound(f"{name} expired at {record.expire_time.isoformat()}", field="name",
+                           rule="the saved report must not have expired")
         if not self._file_present(record):
             raise NotFound(f"{name}'s file is gone", field="name", rule="the saved report's file must exist")
         return record
 
     def list(self, parent: str, page_size: int, page_token: str,
              report_definition: str = "") -> tuple[list[SavedReport], str]:
-        """Returns one page of the account's saved reports, newest first, skipping those whose file is gone."""
+        """Returns one page of the account's saved reports, newest first, skipping those that expired
+        or whose file is gone."""
         account = names.parse_account(parent, "parent")
         size = pagination.page_size(page_size)
         definition_id = self._definition_filter(account, report_definition)
         query = {"account": account, "report_definition": definition_id or ""}
         after = paging.decode(page_token, query)
         visible: list[SavedReport] = []
+        now = self._clock()
         # Rows whose file vanished are skipped, so keep reading until the page (plus one, to know
         # whether another page exists) is full or the rows run out.
         while len(visible) <= size:
-            batch = self._repository.list_saved_reports(account, definition_id, after, size + 1)
+            batch = self._repository.list_saved_reports(account, definition_id, after, size + 1,
+                                                        unexpired_at=now)
             visible.extend(record for record in batch if self._file_present(record))
             if len(batch) <= size:
                 break

@@ -11,8 +11,13 @@ import grpc
 
 from reportsuite.catalog.v1 import catalog_pb2 as pb
 from reportsuite.catalog.v1 import catalog_pb2_grpc
+from reportsuite.core.errors import FailedPrecondition
 from services.catalog.domain.definitions import ReportDefinitions
+from services.catalog.domain.pgp_keys import PgpKeys
 from services.catalog.domain.saved_reports import SavedReports
+from services.catalog.domain.specifications import OutputSpecifications
+from services.catalog.entrypoints.pgp_key_api import PgpKeyRpcs
+from services.catalog.entrypoints.spec_translate import specification_to_proto, summary_to_proto
 from services.catalog.entrypoints.translate import (
     definition_from_proto,
     definition_to_proto,
@@ -23,12 +28,15 @@ from services.catalog.entrypoints.translate import (
 SERVICE_NAME = pb.DESCRIPTOR.services_by_name["CatalogService"].full_name
 
 
-class CatalogServicer(catalog_pb2_grpc.CatalogServiceServicer):
-    """The CatalogService RPCs."""
+class CatalogServicer(PgpKeyRpcs, catalog_pb2_grpc.CatalogServiceServicer):
+    """The CatalogService RPCs (the PGP key ones in entrypoints/pgp_key_api.py)."""
 
-    def __init__(self, definitions: ReportDefinitions, saved_reports: SavedReports) -> None:
+    def __init__(self, definitions: ReportDefinitions, saved_reports: SavedReports,
+                 specifications: OutputSpecifications | None = None, pgp_keys: PgpKeys | None = None) -> None:
         self._definitions = definitions
         self._saved = saved_reports
+        self._specifications = specifications
+        self._pgp_keys = pgp_keys
 
     def CreateReportDefinition(self, request: pb.CreateReportDefinitionRequest,
                                context: grpc.ServicerContext) -> pb.CreateReportDefinitionResponse:
@@ -90,3 +98,33 @@ class CatalogServicer(catalog_pb2_grpc.CatalogServiceServicer):
                             context: grpc.ServicerContext) -> Iterator[pb.DownloadSavedReportResponse]:
         for chunk in self._saved.download(request.name):
             yield pb.DownloadSavedReportResponse(data=chunk)
+
+    # Output specification files.
+
+    def _specs(self) -> OutputSpecifications:
+        if self._specifications is None:
+            raise FailedPrecondition("output specifications are not wired in this catalog",
+                                     rule="bootstrap must give the servicer its OutputSpecifications")
+        return self._specifications
+
+    def UploadOutputSpecification(self, request: pb.UploadOutputSpecificationRequest,
+                                  context: grpc.ServicerContext) -> pb.UploadOutputSpecificationResponse:
+        uploaded = self._specs().upload(request.name, request.content, request.request_id)
+        return pb.UploadOutputSpecificationResponse(output_specification=specification_to_proto(uploaded))
+
+    def GetOutputSpecification(self, request: pb.GetOutputSpecificationRequest,
+                               context: grpc.ServicerContext) -> pb.GetOutputSpecificationResponse:
+        found = self._specs().get(request.name)
+        return pb.GetOutputSpecificationResponse(output_specification=specification_to_proto(found))
+
+    def ListOutputSpecifications(self, request: pb.ListOutputSpecificationsRequest,
+                                 context: grpc.ServicerContext) -> pb.ListOutputSpecificationsResponse:
+        records, token = self._specs().list(request.parent, request.page_size, request.page_token)
+        return pb.ListOutputSpecificationsResponse(
+            output_specifications=[summary_to_proto(record) for record in records], next_page_token=token
+        )
+
+    def DeleteOutputSpecification(self, request: pb.DeleteOutputSpecificationRequest,
+                                  context: grpc.ServicerContext) -> pb.DeleteOutputSpecificationResponse:
+        self._specs().delete(request.name, request.request_id)
+        return pb.DeleteOutputSpecificationResponse()

@@ -40,3 +40,24 @@ class DeliveryRow(Base):
     retryable: Mapped[bool] = mapped_column(default=True)
     update_time: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     complete_time: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class HostKeyRow(Base):
+    """An SSH host key pinned for one account's SFTP deliveries to one host and port."""
+
+    __tablename__ = "host_keys"
+    __table_args__ = (
+        UniqueConstraint("account", "host", "port", name="uq_host_keys_account_host_port"),
+        UniqueConstraint("account", "request_id", name="uq_host_keys_account_request_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    account: Mapped[str] = mapped_column(String(64))
+    host: Mapped[str] = mapped_column(String(255))
+    port: Mapped[int] = mapped_column()
+    key_type: Mapped[str] = mapped_column(String(64))
+    # The key's base64 blob as OpenSSH writes it; the fingerprint is kept for listing and messages.
+    key_blob: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    request_id: Mapped[str | None] = mapped_column(String(200))
+    create_time: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

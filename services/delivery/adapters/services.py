@@ -24,6 +24,7 @@ from services.delivery.domain.model import (
     ReportFile,
     ReportToDeliver,
 )
+from services.delivery.domain.packaging import PgpRecipient
 
 _Response = TypeVar("_Response")
 
@@ -36,6 +37,7 @@ _DOMAIN_ERRORS: dict[grpc.StatusCode, type[errors.DomainError]] = {
 _PROTOCOLS: dict[int, str] = {
     catalog_pb2.FileTransfer.PROTOCOL_SFTP: "sftp",
     catalog_pb2.FileTransfer.PROTOCOL_FTP: "ftp",
+    catalog_pb2.FileTransfer.PROTOCOL_FTPS: "ftps",
 }
 _STATES = {
     DeliveryState.PENDING: scheduler_pb2.DeliveryOutcome.STATE_PENDING,
@@ -113,7 +115,26 @@ class CatalogReader:
                                               timeout=CALL_TIMEOUT_SECONDS).saved_report
         except grpc.RpcError as error:
             raise domain_error(error, "catalog") from None
-        return ReportFile(storage_key=saved.storage_key, file_name=saved.file_name, content_type=saved.content_type)
+        return ReportFile(storage_key=saved.storage_key, file_name=saved.file_name, content_type=saved.content_type,
+                          size_bytes=saved.size_bytes, name=saved.name)
+
+    def pgp_keys(self, account: str) -> tuple[PgpRecipient, ...]:
+        keys: list[PgpRecipient] = []
+        request = catalog_pb2.ListPgpKeysRequest(parent=f"accounts/{account}", page_size=1000)
+        while True:
+            try:
+                response = self._stub.ListPgpKeys(request, timeout=CALL_TIMEOUT_SECONDS)
+            except grpc.RpcError as error:
+                failure = domain_error(error, "catalog")
+                # Whatever went wrong, it must not read as "the account has no key": that fails for good.
+                raise errors.Unavailable(failure.message) from None
+            keys.extend(
+                PgpRecipient(key.fingerprint, key.armored_key,
+                             timestamps.from_proto(key.expire_time, present=key.HasField("expire_time")))
+                for key in response.pgp_keys)
+            if not response.next_page_token:
+                return tuple(keys)
+            request.page_token = response.next_page_token
 
 
 def report_type_name(value: int) -> str:
@@ -137,7 +158,8 @@ def report_to_deliver(definition: catalog_pb2.ReportDefinition) -> ReportToDeliv
         report_type=report_type_name(definition.report_type),
         output=OutputOptions(email_addresses=output.email_addresses,
                              transfer_protocol=protocol_name(output.file_transfer.protocol),
-                             transfer_destination=output.file_transfer.destination),
+                             transfer_destination=output.file_transfer.destination,
+                             zip=output.zip, pgp_encrypt=output.pgp_encrypt),
     )
 
 

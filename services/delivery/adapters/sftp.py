@@ -1,32 +1,42 @@
 """Uploading report files over SFTP with paramiko, to pinned host keys only.
 
-Host keys come from an OpenSSH known_hosts file and are never added automatically: an
+Host keys are pinned per account, host and port through DeliveryService.PinHostKey (the
+``host_keys`` table); an operator may also pin keys for every account in the OpenSSH
+known_hosts file REPORTSUITE_SFTP_KNOWN_HOSTS. Keys are never added automatically: an
 unknown or changed key fails the delivery permanently with the offered key's SHA256
-fingerprint, so an operator can compare it and pin it. Files go up under ".<name>.part"
-and are renamed (posix-rename) into place, so no partial file is ever visible.
+fingerprint, so it can be checked with the server's owner and pinned. Files go up under
+".<name>.part" and are renamed (posix-rename) into place, so no partial file is ever visible.
 """
 
 from __future__ import annotations
 
+import base64
 import errno
 import posixpath
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 import paramiko
 
 from services.delivery.domain.destinations import TransferTarget
+from services.delivery.domain.host_keys import HostKey
 from services.delivery.domain.model import SendError
 
 
+class PinnedKeys(Protocol):
+    def get(self, account: str, host: str, port: int) -> HostKey | None: ...
+
+
 class UnknownHostKey(paramiko.SSHException):
-    """The server offered a host key that known_hosts does not pin."""
+    """The server offered a host key that nothing pins."""
 
     def __init__(self, host: str, key: paramiko.PKey) -> None:
-        super().__init__(f"host key of {host} is not pinned in known_hosts; it offered {describe_key(key)}")
+        super().__init__(
+            f"host key of {host} is not pinned; it offered {describe_key(key)}. Check that fingerprint with the "
+            f"server's owner, then pin it (reportctl hostkey pin --fingerprint {key.fingerprint} ...)")
 
 
 class _RejectUnknown(paramiko.RejectPolicy):
@@ -43,14 +53,15 @@ def describe_key(key: paramiko.PKey) -> str:
 class SftpTransfer:
     """The Transfer port for SFTP."""
 
-    def __init__(self, known_hosts: Path, timeout: float) -> None:
+    def __init__(self, pins: PinnedKeys, known_hosts: Path, timeout: float) -> None:
+        self.pins = pins
         self.known_hosts = known_hosts
         self.timeout = timeout
 
-    def upload(self, target: TransferTarget, file_name: str, source: BinaryIO) -> str:
+    def upload(self, target: TransferTarget, file_name: str, source: BinaryIO, *, account: str = "") -> str:
         """Uploads ``source`` as ``file_name`` in the target's directory, atomically."""
         try:
-            with self._client(target) as client, client.open_sftp() as sftp:
+            with self._client(target, account) as client, client.open_sftp() as sftp:
                 sftp.get_channel().settimeout(self.timeout)  # type: ignore[union-attr]
                 return _put(sftp, target.directory, file_name, source)
         except SendError:
@@ -59,7 +70,7 @@ class SftpTransfer:
             raise SendError(str(error), transient=False) from None
         except paramiko.BadHostKeyException as error:
             raise SendError(f"host key of {target.host}:{target.port} changed: it offered {describe_key(error.key)}, "
-                            f"known_hosts pins {describe_key(error.expected_key)}", transient=False) from None
+                            f"the pinned key is {describe_key(error.expected_key)}", transient=False) from None
         except paramiko.AuthenticationException:
             raise SendError(f"authentication failed for user {target.user}", transient=False) from None
         except TimeoutError:
@@ -68,11 +79,20 @@ class SftpTransfer:
             raise SendError(f"SFTP to {target.host}:{target.port} failed: {_reason(error)}", transient=True) from None
 
     @contextmanager
-    def _client(self, target: TransferTarget) -> Iterator[paramiko.SSHClient]:
+    def _client(self, target: TransferTarget, account: str) -> Iterator[paramiko.SSHClient]:
         client = paramiko.SSHClient()
-        # No file pins nothing: every host is then unknown and refused.
+        keys = client.get_host_keys()
+        # No file pins nothing: every host is then unknown and refused, unless the account pinned it.
         with suppress(FileNotFoundError):
-            client.load_system_host_keys(str(self.known_hosts))
+            keys.load(str(self.known_hosts))
+        pinned = self.pins.get(account, target.host, target.port) if account else None
+        if pinned is not None:
+            entry = target.host if target.port == 22 else f"[{target.host}]:{target.port}"
+            # The account's pin replaces the operator file's keys for this host: it is the one to match.
+            while keys.lookup(entry) is not None:
+                del keys[entry]
+            key = paramiko.PKey.from_type_string(pinned.key.key_type, base64.b64decode(pinned.key.blob))
+            keys.add(entry, pinned.key.key_type, key)
         client.set_missing_host_key_policy(_RejectUnknown())
         sock = socket.create_connection((target.host, target.port), timeout=self.timeout)
         # The SSH layer writes small packets; Nagle's algorithm stalled them (see docs/delivery.md).
@@ -81,12 +101,25 @@ class SftpTransfer:
             client.connect(
                 target.host, port=target.port, username=target.user, password=target.password, sock=sock,
                 timeout=self.timeout, banner_timeout=self.timeout, auth_timeout=self.timeout,
-                channel_timeout=self.timeout, allow_agent=False, look_for_keys=False,
+                channel_timeout=self.timeout, allow_agent=False, look_for_keys=False, transport_factory=_transport,
             )
             yield client
         finally:
             client.close()
             sock.close()
+
+
+# AES-GCM authenticates as it encrypts: without it paramiko spends about half its CPU on HMAC-SHA256.
+_GCM_FIRST = ("aes128-gcm@openssh.com", "aes256-gcm@openssh.com")
+
+
+def _transport(sock: socket.socket, **options: object) -> paramiko.Transport:
+    """paramiko's Transport, preferring AES-GCM when the server offers it."""
+    transport = paramiko.Transport(sock, **options)  # type: ignore[arg-type]
+    security = transport.get_security_options()
+    ciphers = tuple(security.ciphers)
+    security.ciphers = tuple(c for c in _GCM_FIRST if c in ciphers) + tuple(c for c in ciphers if c not in _GCM_FIRST)
+    return transport
 
 
 def _put(sftp: paramiko.SFTPClient, directory: str, file_name: str, source: BinaryIO) -> str:
@@ -103,6 +136,10 @@ def _put(sftp: paramiko.SFTPClient, directory: str, file_name: str, source: Bina
     except OSError as error:
         _remove_quietly(sftp, partial)
         raise _sftp_error(error, f"uploading {final!r}") from None
+    except BaseException:
+        # Such as the packaging failing mid-stream: the partial file must not stay.
+        _remove_quietly(sftp, partial)
+        raise
     return f"uploaded {attributes.st_size} bytes as {final}"
 
 

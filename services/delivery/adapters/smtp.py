@@ -11,6 +11,7 @@ import email.policy
 import logging
 import smtplib
 import socket
+import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from email.headerregistry import Address
@@ -25,11 +26,23 @@ log = logging.getLogger(__name__)
 class SmtpMailer:
     """The Mailer port: a session holds one SMTP connection, opened at its first message."""
 
-    def __init__(self, host: str, port: int, sender: str, timeout: float) -> None:
+    def __init__(self, host: str, port: int, sender: str, timeout: float, username: str = "",
+                 password: str = "") -> None:
         self.host = host
         self.port = port
         self.sender = sender
         self.timeout = timeout
+        self.username = username
+        self._password = password
+
+    def log_in(self, smtp: smtplib.SMTP) -> None:
+        """SMTP AUTH with the configured credentials, after STARTTLS when the server offers it."""
+        if not self.username:
+            return
+        if smtp.has_extn("starttls"):
+            smtp.starttls(context=ssl.create_default_context())
+            smtp.ehlo()
+        smtp.login(self.username, self._password)
 
     @contextmanager
     def session(self) -> Iterator[SmtpSession]:
@@ -75,6 +88,7 @@ class SmtpSession:
             try:
                 self._smtp = smtplib.SMTP(mailer.host, mailer.port, timeout=mailer.timeout)
                 self._smtp.ehlo_or_helo_if_needed()
+                mailer.log_in(self._smtp)
             except smtplib.SMTPResponseException as error:
                 self._unreachable = _refused(error.smtp_code, error.smtp_error, "the mail server refused the session")
                 raise self._unreachable from None
@@ -86,7 +100,7 @@ class SmtpSession:
 
 
 def build_message(sender: str, recipient: str, mail: ReportMail, content: bytes) -> EmailMessage:
-    """The report mail: validated addresses only, the file attached as produced."""
+    """The report mail: validated addresses only; the file attached as delivered unless ``mail.file_name`` is ""."""
     message = EmailMessage(policy=email.policy.SMTP)
     message["From"] = Address(addr_spec=sender)
     message["To"] = Address(addr_spec=recipient)
@@ -94,8 +108,10 @@ def build_message(sender: str, recipient: str, mail: ReportMail, content: bytes)
     message["Date"] = formatdate(localtime=False)
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
     message.set_content(mail.body)
-    maintype, _, subtype = (mail.content_type or "text/csv").partition("/")
-    message.add_attachment(content, maintype=maintype or "text", subtype=subtype or "csv", filename=mail.file_name)
+    if mail.file_name:
+        # The name is a safe file name (no control characters); the email package encodes it (RFC 2231).
+        maintype, _, subtype = (mail.content_type or "application/octet-stream").partition("/")
+        message.add_attachment(content, maintype=maintype, subtype=subtype, filename=mail.file_name)
     return message
 
 

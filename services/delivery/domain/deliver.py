@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
+from typing import BinaryIO
 
 from opentelemetry import trace
 
@@ -28,11 +29,14 @@ from services.delivery.domain.model import (
     MailSession,
     Outcome,
     OutcomeStore,
+    Packager,
     ReportFile,
     ReportMail,
+    ReportToDeliver,
     SendError,
     Transfer,
 )
+from services.delivery.domain.packaging import Packaging, packaged_name, unusable_key_reason
 from services.delivery.domain.plan import (
     Destination,
     StageFailure,
@@ -56,6 +60,8 @@ class Ports:
     mailer: Mailer
     transfers: dict[str, Transfer]
     heartbeat_seconds: float
+    packager: Packager
+    max_attachment_bytes: int = 10 << 20
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 
 
@@ -115,26 +121,40 @@ class _Run:
         self.ports = ports
         self.job = lease.job
         self.keeper = keeper
-        self._content: bytes | None = None
+        self.account = self.job.name.split("/")[1] if self.job.name.count("/") >= 3 else ""
+        self.packaging = Packaging()
+        self.inner_name = ""
+        self._mail: tuple[ReportMail, bytes] | None = None
 
     def run(self) -> list[Outcome]:
         try:
             definition = self.ports.catalog.report_definition(self.job.report_definition)
             file = self._report_file()
+            report = definition or self.job.snapshot
+            self.packaging = self._packaging(report)
         except Unavailable as down:
             raise StageFailure(f"the catalog could not be reached: {down.message}", retryable=True) from None
-        report = definition or self.job.snapshot
         destinations = plan_destinations(report, definition_deleted=definition is None)
-        file_name = safe_name(file.file_name or self.job.name.rsplit("/", 1)[-1] + ".csv")
-        mail = report_mail(self.job, report, file, file_name)
+        self.inner_name = safe_name(file.file_name or self.job.name.rsplit("/", 1)[-1] + ".csv")
+        file_name = packaged_name(self.inner_name, self.packaging)
         stored = self.ports.store.outcomes(self.job.name)
         outcomes: dict[str, Outcome] = {}
         with self.ports.mailer.session() as session:
             for destination in destinations:
                 if self.keeper.lost:
                     break
-                outcomes[destination.label] = self._deliver(destination, stored, file, file_name, mail, session)
+                outcomes[destination.label] = self._deliver(destination, stored, file, file_name, report, session)
         return [outcomes.get(d.label) or Outcome(d.label, DeliveryState.PENDING) for d in destinations]
+
+    def _packaging(self, report: ReportToDeliver) -> Packaging:
+        """Zip and PGP as the report asks; a missing or expired key fails the whole stage, never unencrypted."""
+        if not report.output.pgp_encrypt:
+            return Packaging(zip=report.output.zip)
+        recipients = self.ports.catalog.pgp_keys(self.account)
+        reason = unusable_key_reason(self.account, recipients, self.ports.clock())
+        if reason:
+            raise StageFailure(reason, retryable=False)
+        return Packaging(zip=report.output.zip, pgp=True, recipients=recipients)
 
     def _report_file(self) -> ReportFile:
         if not self.job.saved_report:
@@ -149,7 +169,7 @@ class _Run:
         return file
 
     def _deliver(self, destination: Destination, stored: dict[str, Outcome], file: ReportFile, file_name: str,
-                 mail: ReportMail, session: MailSession) -> Outcome:
+                 report: ReportToDeliver, session: MailSession) -> Outcome:
         before = stored.get(destination.label)
         if before and (before.state == DeliveryState.SUCCEEDED or
                        (before.state == DeliveryState.FAILED and not before.retryable)):
@@ -159,7 +179,7 @@ class _Run:
             f"deliver {destination.kind}", attributes={"reportsuite.delivery.destination": destination.label},
         ) as span:
             try:
-                detail = self._send(destination, file, file_name, mail, session)
+                detail = self._send(destination, file, file_name, report, session)
                 outcome = Outcome(destination.label, DeliveryState.SUCCEEDED, detail, attempts, file_name)
             except SendError as error:
                 span.set_status(trace.Status(trace.StatusCode.ERROR, error.detail))
@@ -168,21 +188,43 @@ class _Run:
         log.info("job %s: %s %s: %s", self.job.name, destination.label, outcome.state, outcome.detail)
         return self.ports.store.finish(self.job.name, outcome)
 
-    def _send(self, destination: Destination, file: ReportFile, file_name: str, mail: ReportMail,
+    def _send(self, destination: Destination, file: ReportFile, file_name: str, report: ReportToDeliver,
               session: MailSession) -> str:
         if destination.refusal:
             raise SendError(destination.refusal, transient=False)
         if destination.target is None:
-            return session.send(destination.recipient, mail, self._read(file))
-        with self.ports.files.open(file.storage_key) as source:
-            return self.ports.transfers[destination.kind].upload(destination.target, file_name, source)
+            mail, content = self._mail_content(file, file_name, report)
+            return session.send(destination.recipient, mail, content)
+        transfer = self.ports.transfers[destination.kind]
+        with self.ports.files.open(file.storage_key) as source, \
+                self.ports.packager.open(source, self.inner_name, file.size_bytes, self.packaging) as packaged:
+            return transfer.upload(destination.target, file_name, packaged, account=self.account)
 
-    def _read(self, file: ReportFile) -> bytes:
-        # Read once for all recipients: every message attaches the same bytes.
-        if self._content is None:
-            with self.ports.files.open(file.storage_key) as source:
-                self._content = source.read()
-        return self._content
+    def _mail_content(self, file: ReportFile, file_name: str, report: ReportToDeliver) -> tuple[ReportMail, bytes]:
+        """The mail and its attachment, packaged once for all recipients and never more than the limit in memory."""
+        if self._mail is None:
+            limit = self.ports.max_attachment_bytes
+            with self.ports.files.open(file.storage_key) as source, \
+                    self.ports.packager.open(source, self.inner_name, file.size_bytes, self.packaging) as packaged:
+                # Past the limit nothing more is read (nor packaged): the mail then tells how to download.
+                content = _read_at_most(packaged, limit + 1)
+            attached = len(content) <= limit
+            mail = report_mail(self.job, report, file, file_name, attached=attached, size=file.size_bytes,
+                               limit=limit)
+            self._mail = (mail, content if attached else b"")
+        return self._mail
+
+
+def _read_at_most(stream: BinaryIO, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    while total < limit:
+        chunk = stream.read(min(1 << 20, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 class LeaseKeeper:

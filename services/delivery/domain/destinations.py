@@ -19,7 +19,7 @@ TRANSFER_FIELD = "file_transfer.destination"
 PROTOCOL_FIELD = "file_transfer.protocol"
 TRANSFER_TYPE_FIELD = "file_transfer"
 MAX_EMAIL_LIST_LENGTH = 384
-DEFAULT_PORTS = {"sftp": 22, "ftp": 21}
+DEFAULT_PORTS = {"sftp": 22, "ftp": 21, "ftps": 21}
 
 # RFC 5322 dot-atom local part without quoted strings, and a dotted domain of LDH labels.
 _ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
@@ -111,14 +111,14 @@ def check_address(entry: str, number: int = 1, field_name: str = EMAIL_FIELD) ->
 
 
 def parse_transfer(protocol: str, destination: str, *, field_name: str = TRANSFER_FIELD) -> TransferTarget:
-    """Parses ``user:passwd@host[:port]/[directory]`` for ``protocol`` "sftp" or "ftp".
+    """Parses ``user:passwd@host[:port]/[directory]`` for ``protocol`` "sftp", "ftp" or "ftps".
 
-    The port defaults to 22 for SFTP and 21 for FTP; the directory is relative to the login
+    The port defaults to 22 for SFTP and 21 for FTP and FTPS (explicit TLS); the directory is relative to the login
     directory unless it starts with "/". Errors name the part and the rule and never echo the
     destination, which holds the password.
     """
     if protocol not in DEFAULT_PORTS:
-        raise _invalid(PROTOCOL_FIELD, "must be FTP or SFTP when a destination is given")
+        raise _invalid(PROTOCOL_FIELD, "must be FTP, FTPS or SFTP when a destination is given")
     userinfo, at, location = destination.rpartition("@")
     if not at:
         raise _invalid(field_name, "must have the form user:passwd@host[:port]/[directory]")
@@ -162,6 +162,11 @@ def _host_and_port(hostport: str, protocol: str, field_name: str) -> tuple[str, 
     if not port_text.isascii() or not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
         raise _invalid(field_name, "the port must be a number from 1 to 65535")
     return host, int(port_text)
+
+
+def valid_host(host: str) -> bool:
+    """True for a host name or an IP address (IPv6 without brackets)."""
+    return _valid_host(host)
 
 
 def _valid_host(host: str) -> bool:

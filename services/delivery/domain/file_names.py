@@ -137,8 +137,15 @@ def default_stem(context: FileNameContext, instant: datetime, zone: ZoneInfo) ->
     return f"{sanitise(context.report_name)}_{sanitise(context.name_at_level_run)}_{date_run}"
 
 
-def extension(has_output_specification: bool) -> str:
-    """The guide: .txt with an output specification file, otherwise .csv."""
+# The guide: summary reports come as .xls or .pdf. No summary type exists yet; when one does, its
+# definition's choice picks the extension here.
+SUMMARY_EXTENSIONS = {"xls": ".xls", "pdf": ".pdf"}
+
+
+def extension(has_output_specification: bool, summary_format: str = "") -> str:
+    """The guide: .xls or .pdf for a summary report, else .txt with an output specification file, else .csv."""
+    if summary_format:
+        return SUMMARY_EXTENSIONS[summary_format]
     return ".txt" if has_output_specification else ".csv"
 
 

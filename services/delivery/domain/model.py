@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import BinaryIO, Protocol
 
 from services.delivery.domain.destinations import TransferTarget
+from services.delivery.domain.packaging import Packaging, PgpRecipient
 
 
 class DeliveryState(enum.StrEnum):
@@ -30,6 +31,8 @@ class OutputOptions:
     email_addresses: str = ""
     transfer_protocol: str = ""
     transfer_destination: str = field(default="", repr=False)
+    zip: bool = False
+    pgp_encrypt: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,9 @@ class ReportFile:
     storage_key: str
     file_name: str
     content_type: str
+    size_bytes: int = 0
+    # The saved report's resource name, for the download instructions of a mail without attachment.
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,10 @@ class Catalog(Protocol):
 
     def saved_report(self, name: str) -> ReportFile: ...
 
+    def pgp_keys(self, account: str) -> tuple[PgpRecipient, ...]:
+        """The account's PGP public keys (raises Unavailable when the catalog cannot answer)."""
+        ...
+
 
 class Files(Protocol):
     """The artifact store."""
@@ -159,8 +169,18 @@ class Mailer(Protocol):
 
 
 class Transfer(Protocol):
-    def upload(self, target: TransferTarget, file_name: str, source: BinaryIO) -> str:
-        """Uploads so that only the complete file is ever visible; returns a detail or raises SendError."""
+    def upload(self, target: TransferTarget, file_name: str, source: BinaryIO, *, account: str) -> str:
+        """Uploads so that only the complete file is ever visible; returns a detail or raises SendError.
+
+        ``account`` ("a1" of "accounts/a1") selects the SSH host keys pinned for it.
+        """
+        ...
+
+
+class Packager(Protocol):
+    def open(self, source: BinaryIO, inner_name: str, size: int,
+             packaging: Packaging) -> AbstractContextManager[BinaryIO]:
+        """The packaged bytes of ``source`` as a stream; its last read raises SendError if packaging failed."""
         ...
 
 

@@ -39,7 +39,7 @@ def check_output_options(
     if transfer_destination:
         if not transfer_protocol:
             raise InvalidArgument(f"{PROTOCOL_FIELD} is not set", field=PROTOCOL_FIELD,
-                                  rule="must be FTP or SFTP when a destination is given")
+                                  rule="must be FTP, FTPS or SFTP when a destination is given")
         parse_transfer(transfer_protocol, transfer_destination)
         check_transfer_allowed(report_type)
     if file_name_format:

@@ -14,6 +14,7 @@ from services.delivery.domain.destinations import (
     parse_transfer,
 )
 from services.delivery.domain.model import Job, Outcome, ReportFile, ReportMail, ReportToDeliver
+from services.delivery.domain.packaging import content_type
 
 DEFINITION_DELETED = "report definition was deleted"
 MAX_SUBJECT_NAME = 150
@@ -77,16 +78,40 @@ def _transfer(report: ReportToDeliver, definition_deleted: bool) -> Destination:
     return Destination(target.label, protocol, target=target, refusal=refusal)
 
 
-def report_mail(job: Job, report: ReportToDeliver, file: ReportFile, file_name: str) -> ReportMail:
-    """The mail sent with the file: which report, which window, which file."""
+def report_mail(job: Job, report: ReportToDeliver, file: ReportFile, file_name: str, *,
+                attached: bool = True, size: int = 0, limit: int = 0) -> ReportMail:
+    """The mail sent for a report: which report, which window, and the file or how to download it.
+
+    ``file_name`` is the delivered (possibly zipped and encrypted) name. A file over the
+    attachment limit is not attached: the mail then says so, with its size and the reportctl
+    command that downloads the saved report, so no mail ever arrives empty without a reason.
+    """
     name = one_line(report.display_name, MAX_SUBJECT_NAME) or job.report_definition
     window = _window(job.window_start, job.window_end)
+    if attached:
+        what = f"is attached as {file_name}."
+    else:
+        saved = file.name or job.saved_report
+        what = (
+            f"is not attached: as {file_name} it is over the {_megabytes(limit)} limit for mail attachments."
+            f"\n\nDownload it (the report as generated, {file.file_name}, {_megabytes(size)}) with:\n\n"
+            f"    reportctl saved download {saved} -o {_quoted(file.file_name)}"
+        )
     body = (
-        f"The report {name} covering {window} is attached as {file_name}.\n\n"
+        f"The report {name} covering {window} {what}\n\n"
         f"Report definition: {job.report_definition}\nJob: {job.name}\n"
     )
-    return ReportMail(subject=f"Report {name}", body=body, file_name=file_name,
-                      content_type=file.content_type or "text/csv")
+    return ReportMail(subject=f"Report {name}", body=body, file_name=file_name if attached else "",
+                      content_type=content_type(file_name))
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1 << 20):.1f} MiB"
+
+
+def _quoted(text: str) -> str:
+    # A POSIX shell word: names may hold spaces and quotes (never control characters, see safe_name).
+    return "'" + text.replace("'", "'\\''") + "'"
 
 
 def one_line(text: str, limit: int) -> str:

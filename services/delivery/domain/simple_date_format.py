@@ -101,14 +101,19 @@ def format_instant(pattern: str, instant: datetime, zone: str | ZoneInfo) -> str
     return compile_pattern(pattern).format(instant, zone if isinstance(zone, ZoneInfo) else load_zone(zone))
 
 
+MAX_ZONE_NAME = 64
+
+
 def load_zone(name: str, *, field: str = "time_zone") -> ZoneInfo:
     """Returns the IANA zone, or raises InvalidArgument naming ``field``."""
     try:
-        if name and not name.startswith(("/", ".")) and ".." not in name:
+        # IANA names are short; a long one would reach the file system as an over-long path.
+        if name and len(name) <= MAX_ZONE_NAME and not name.startswith(("/", ".")) and ".." not in name:
             return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a directory, an unreadable file
         pass
-    raise InvalidArgument(f"{field} {name!r} is not an IANA time zone", field=field,
+    shown = name if len(name) <= MAX_ZONE_NAME else name[:MAX_ZONE_NAME] + "..."
+    raise InvalidArgument(f"{field} {shown!r} is not an IANA time zone", field=field,
                           rule="must be an IANA time zone such as America/New_York")
 
 

@@ -8,9 +8,11 @@ becomes ``ReportFailure``, which fails the job for good.
 
 from __future__ import annotations
 
+import enum
 import os
 import socket
 from collections.abc import Collection
+from typing import Any, TypeVar
 
 import grpc
 
@@ -22,10 +24,21 @@ from reportsuite.core.timestamps import from_proto, to_proto
 from reportsuite.delivery.v1 import delivery_pb2, delivery_pb2_grpc
 from reportsuite.scheduler.v1 import scheduler_pb2, scheduler_pb2_grpc
 from services.generator.domain.jobs import Claim, Job, ReportDefinition, ReportFailure, StageBusy, StageRefused
+from services.generator.domain.output_spec import (
+    Alignment,
+    DateElement,
+    DatePart,
+    Layout,
+    LineEnding,
+    OutputField,
+    OutputFormat,
+    Quoting,
+)
 from services.generator.domain.ports import FileNameRequest, SavedReportDraft
-from services.generator.domain.reports import Level, ReportType
+from services.generator.domain.reports import IncrementalWindow, Level, ReportType
 
 Code = grpc.StatusCode
+E = TypeVar("E", bound=enum.Enum)
 
 # Transient faults of a peer or the network; the job is retried by the scheduler's attempt limit.
 TRANSIENT = frozenset({Code.UNAVAILABLE, Code.DEADLINE_EXCEEDED, Code.RESOURCE_EXHAUSTED, Code.INTERNAL,
@@ -76,13 +89,20 @@ def job_from_proto(job: scheduler_pb2.Job) -> Job:
         report_type=_report_type(report.report_type), level=_level(report.level), target=report.target,
         yesterdays_activity=report.yesterdays_activity, file_name_format=report.output.file_name_format,
         has_output_specification=bool(report.output.output_specification),
+        output_specification=report.output.output_specification,
     )
     window_start = from_proto(job.window_start, present=job.HasField("window_start"))
     window_end = from_proto(job.window_end, present=job.HasField("window_end"))
     create_time = from_proto(job.create_time, present=job.HasField("create_time"))
     if window_start is None or window_end is None or create_time is None:
         raise ReportFailure("the job has no window or create time")
-    return Job(job.name, ids["account"], ids["job"], definition, window_start, window_end, create_time)
+    incremental = None
+    if job.HasField("incremental"):
+        if not job.incremental.cutoff:
+            raise ReportFailure("the Incremental job has no ingest cutoff")
+        incremental = IncrementalWindow(job.incremental.previous_cutoff, job.incremental.cutoff)
+    return Job(job.name, ids["account"], ids["job"], definition, window_start, window_end, create_time,
+               incremental, skip_if_empty=job.skip_if_empty)
 
 
 class SchedulerStages:
@@ -117,6 +137,14 @@ class SchedulerStages:
     def complete(self, claim: Claim, saved_report: str, row_count: int) -> None:
         request = scheduler_pb2.CompleteJobStageRequest(
             name=claim.job.name, lease_token=claim.lease_token, saved_report=saved_report, row_count=row_count)
+        try:
+            self._stub.CompleteJobStage(request, timeout=CALL_TIMEOUT_SECONDS)
+        except grpc.RpcError as error:
+            raise translate(error, "scheduler", refused=_LEASE_GONE) from error
+
+    def skip_empty(self, claim: Claim) -> None:
+        request = scheduler_pb2.CompleteJobStageRequest(
+            name=claim.job.name, lease_token=claim.lease_token, skipped_empty=True)
         try:
             self._stub.CompleteJobStage(request, timeout=CALL_TIMEOUT_SECONDS)
         except grpc.RpcError as error:
@@ -180,3 +208,58 @@ class DeliveryFileNamer:
             return str(self._stub.PreviewFileName(preview, timeout=CALL_TIMEOUT_SECONDS).file_name)
         except grpc.RpcError as error:
             raise translate(error, "delivery") from error
+
+
+class CatalogOutputSpecifications:
+    """Implements the domain's OutputSpecifications over CatalogService.GetOutputSpecification.
+
+    The catalog answers with the file parsed and normalised; this only maps the messages.
+    """
+
+    def __init__(self, stub: catalog_pb2_grpc.CatalogServiceStub) -> None:
+        self._stub = stub
+
+    def get(self, name: str) -> OutputFormat:
+        request = catalog_pb2.GetOutputSpecificationRequest(name=name)
+        try:
+            response = self._stub.GetOutputSpecification(request, timeout=CALL_TIMEOUT_SECONDS)
+        except grpc.RpcError as error:
+            raise translate(error, "catalog") from error
+        return output_format_from_proto(name, response.output_specification.format)
+
+
+def _named(wrapper: Any, value: int, prefix: str, domain: type[E], what: str) -> E:
+    try:
+        return domain[wrapper.Name(value).removeprefix(prefix)]
+    except (ValueError, KeyError):  # UNSPECIFIED, or a value newer than this generator's protos
+        raise ReportFailure(f"the output specification's {what} {value} is not one the generator knows") from None
+
+
+def output_format_from_proto(name: str, message: catalog_pb2.OutputFormat) -> OutputFormat:
+    """The domain's view of a specification's format, as the catalog parsed it."""
+    wrapper = catalog_pb2.OutputFormat
+    layout = _named(wrapper.Layout, message.layout, "LAYOUT_", Layout, "layout")
+    # Quoting has no meaning in the fixed layout, where the catalog leaves it unspecified.
+    quoting = Quoting.NONE if layout is Layout.FIXED else _named(
+        wrapper.Quoting, message.quoting, "QUOTING_", Quoting, "quoting")
+    return OutputFormat(
+        name=name, report_type=_report_type(message.report_type), layout=layout, delimiter=message.delimiter,
+        quoting=quoting, quote=message.quote, header=message.header,
+        line_ending=_named(wrapper.LineEnding, message.line_ending, "LINE_ENDING_", LineEnding, "line ending"),
+        fields=tuple(_field_from_proto(field) for field in message.fields),
+    )
+
+
+def _field_from_proto(message: catalog_pb2.OutputField) -> OutputField:
+    date: tuple[DatePart, ...] | None = None
+    if message.HasField("date_format"):
+        date = tuple(
+            part.literal if part.WhichOneof("part") == "literal"
+            else _named(catalog_pb2.DateElement, part.element, "DATE_ELEMENT_", DateElement, "date element")
+            for part in message.date_format.parts
+        )
+    return OutputField(
+        field=message.field, header=message.header, width=message.width,
+        alignment=Alignment.RIGHT if message.alignment == catalog_pb2.OutputField.ALIGNMENT_RIGHT else Alignment.LEFT,
+        date=date, decimals=message.decimals if message.HasField("decimals") else None,
+    )

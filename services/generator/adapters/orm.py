@@ -16,8 +16,12 @@ from sqlalchemy import (
     Integer,
     Text,
     func,
+    text,
 )
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql.base import ischema_names
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.types import UserDefinedType
 
 from reportsuite.core.db import schema_base
 
@@ -27,6 +31,19 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import DeclarativeBase as Base
 else:
     Base = schema_base(SCHEMA)
+
+class Xid8(UserDefinedType[str]):
+    """PostgreSQL's 64-bit transaction id; SQLAlchemy has no type of its own for it."""
+
+    cache_ok = True
+
+    def get_col_spec(self, **kw: object) -> str:
+        return "xid8"
+
+
+# Reflection (Alembic's schema comparison) then knows the column's type instead of warning.
+ischema_names["xid8"] = Xid8
+
 
 class StatusRow(Base):
     """The guide's statuses, upserted from services.generator.domain.statuses so SQL can join ranks."""
@@ -90,6 +107,10 @@ class AttemptRow(Base):
         Index("ix_attempts_sub_campaign_window", "account", "campaign", "sub_campaign", "complete_time"),
         # Best Contact looks at each ClientID's attempts in a campaign.
         Index("ix_attempts_best_contact", "account", "campaign", "client_id", "complete_time"),
+        # An Incremental report reads one campaign's attempts between two snapshots' xid bounds.
+        Index("ix_attempts_campaign_ingest_xid", "account", "campaign", "ingest_xid"),
+        # Usage and <Yesterday's activity> read a whole account in a window (migration 0004).
+        Index("ix_attempts_account_window", "account", "complete_time"),
     )
 
     attempt_id: Mapped[str] = mapped_column(Text, primary_key=True)
@@ -105,4 +126,12 @@ class AttemptRow(Base):
     ring_seconds: Mapped[int] = mapped_column(Integer, server_default="0")
     talk_seconds: Mapped[int] = mapped_column(Integer, server_default="0")
     message_content: Mapped[str] = mapped_column(Text, server_default="")
+    # The sub-campaign pass that made the attempt ("" when not known), the kind of device
+    # (Home, Work, Mobile, Other, Email or "") and the Response Group answers (group -> answer).
+    pass_id: Mapped[str] = mapped_column(Text, server_default="")
+    device_type: Mapped[str] = mapped_column(Text, server_default="")
+    responses: Mapped[dict[str, str]] = mapped_column(JSONB, server_default=text("'{}'::jsonb"))
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    # The ingesting transaction (its default, pg_current_xact_id()): an Incremental report holds the
+    # attempts whose ingest committed between two cutoff snapshots (docs/incremental.md).
+    ingest_xid: Mapped[str] = mapped_column(Xid8(), server_default=func.pg_current_xact_id())

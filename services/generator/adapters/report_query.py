@@ -11,55 +11,52 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from services.generator.adapters.database import raw_cursor
+from services.generator.adapters.report_sql import report_select
+from services.generator.adapters.spec_query import copy_with_specification
 from services.generator.domain.ports import Sink
-from services.generator.domain.reports import ReportQuery, ReportType
+from services.generator.domain.reports import Level, ReportQuery, ReportType
 
-_TIME = "'YYYY-MM-DD HH24:MI:SS'"
+# Each report's SELECT is in report_sql.py. All Attempts flags BestContact with ROW_NUMBER(): measured
+# with EXPLAIN ANALYZE on 100,000 attempts of one campaign and 20,000 ClientIDs (PostgreSQL 15, 2 cores,
+# median of 7 runs, same output): ROW_NUMBER() 413-448 ms, DISTINCT ON joined back to the rows 459-761
+# ms. All Attempts needs every row, so DISTINCT ON costs a second scan and a join while ROW_NUMBER()
+# flags the rows in the one sort. The Best Contact report keeps one row per ClientID, where DISTINCT ON
+# is the candidate: benchmarks/best_contact_report.py measures both.
 
-# BestContact: the best result of each ClientID in the window is the highest rank; on equal
-# rank the most recent (latest complete_time, then start_time, then attempt_id).
-# Device and MessageContent go through NULLIF so empty text is an empty field, not the quoted ""
-# COPY writes for an empty string.
-# DISTINCT ON against ROW_NUMBER(), measured with EXPLAIN ANALYZE on 100,000 attempts of one
-# campaign and 20,000 ClientIDs (PostgreSQL 15, 2 cores, median of 7 runs, same output):
-# ROW_NUMBER() 413-448 ms, DISTINCT ON joined back to the rows 459-761 ms. pitfalls.md found
-# DISTINCT ON faster for keeping only each group's best row; All Attempts needs every row, so
-# DISTINCT ON costs a second scan and a join while ROW_NUMBER() flags the rows in the one sort.
-_BEST_CONTACT_ORDER = "s.rank DESC, a.complete_time DESC, a.start_time DESC, a.attempt_id DESC"
 
-ALL_ATTEMPTS_SQL = f"""
-SELECT a.client_id AS "ClientID",
-       a.attempt_id AS "AttemptID",
-       c.display_name AS "Campaign",
-       sc.display_name AS "SubCampaign",
-       a.channel AS "Channel",
-       NULLIF(a.device, '') AS "Device",
-       a.status AS "Status",
-       s.rank AS "Rank",
-       to_char(a.start_time, {_TIME}) AS "StartTime",
-       to_char(a.complete_time, {_TIME}) AS "CompleteTime",
-       a.ring_seconds AS "RingSeconds",
-       a.talk_seconds AS "TalkSeconds",
-       NULLIF(a.message_content, '') AS "MessageContent",
-       CASE WHEN row_number() OVER (PARTITION BY a.client_id ORDER BY {_BEST_CONTACT_ORDER}) = 1
-            THEN '1' ELSE '0' END AS "BestContact"
-FROM generator.attempts a
-JOIN generator.statuses s ON s.code = a.status
-JOIN generator.campaigns c ON c.account = a.account AND c.id = a.campaign
-JOIN generator.sub_campaigns sc ON sc.account = a.account AND sc.campaign = a.campaign AND sc.id = a.sub_campaign
-WHERE a.account = %(account)s AND a.campaign = %(campaign)s
-  AND (%(sub_campaign)s::text IS NULL OR a.sub_campaign = %(sub_campaign)s::text)
-  AND a.complete_time >= %(window_start)s AND a.complete_time < %(window_end)s
-ORDER BY a.complete_time, a.attempt_id
-"""
+def window_condition(alias: str = "a", time_column: str = "complete_time") -> str:
+    """The WHERE condition that picks a report's rows of table ``alias`` (needs query_parameters).
 
-_SQL: dict[ReportType, str] = {ReportType.ALL_ATTEMPTS: ALL_ATTEMPTS_SQL}
+    A time window on ``time_column``, or for an Incremental run the rows *collected* between its
+    two cutoffs (docs/incremental.md): those whose ingest transaction is visible in this run's
+    cutoff snapshot and not in the previous run's; on the first run, visible in the cutoff and
+    ingested since ``window_start`` (15 hours before the cutoff). The xid range tests are implied
+    by the visibility tests; they are there so the (account, campaign, ingest_xid) index applies.
+    One text serves every run: COPY inlines the parameters, and PostgreSQL folds the branches
+    whose constant ``incremental`` / ``first_run`` is false away before planning.
+    """
+    xid, cutoff, previous = f"{alias}.ingest_xid", "%(cutoff)s::pg_snapshot", "%(previous_cutoff)s::pg_snapshot"
+    return f"""((NOT %(incremental)s
+        AND {alias}.{time_column} >= %(window_start)s AND {alias}.{time_column} < %(window_end)s)
+    OR (%(incremental)s
+        AND {xid} < pg_snapshot_xmax({cutoff}) AND pg_visible_in_snapshot({xid}, {cutoff})
+        AND ((%(first_run)s AND {alias}.ingested_at >= %(window_start)s)
+          OR (NOT %(first_run)s AND {xid} >= pg_snapshot_xmin({previous})
+              AND NOT pg_visible_in_snapshot({xid}, {previous})))))"""
+
+ALL_ATTEMPTS_SQL = report_select(ReportType.ALL_ATTEMPTS, Level.CAMPAIGN, window_condition)
 
 
 def query_parameters(query: ReportQuery) -> dict[str, object]:
+    incremental = query.incremental
     return {
         "account": query.account, "campaign": query.campaign, "sub_campaign": query.sub_campaign,
+        "accounts": list(query.scoped_accounts),
         "window_start": query.window_start, "window_end": query.window_end,
+        "incremental": incremental is not None,
+        "first_run": incremental is not None and incremental.first_run,
+        "cutoff": incremental.cutoff if incremental else None,
+        "previous_cutoff": incremental.previous_cutoff if incremental and not incremental.first_run else None,
     }
 
 
@@ -77,6 +74,9 @@ class PostgresReportWriter:
         """
         with raw_cursor(self._engine) as cursor:
             cursor.execute("SELECT set_config('TimeZone', %s, true)", (query.time_zone,))
-            select = cursor.mogrify(_SQL[query.report_type], query_parameters(query)).decode()
+            sql = report_select(query.report_type, query.level, window_condition)
+            select = cursor.mogrify(sql, query_parameters(query)).decode()
+            if query.output is not None:  # an output specification reshapes the same rows
+                return copy_with_specification(cursor, select, query.output, sink)
             cursor.copy_expert(f"COPY ({select}) TO STDOUT WITH (FORMAT csv, HEADER true)", sink)
             return int(cursor.rowcount)

@@ -1,27 +1,30 @@
-"""Ingest of accounts, campaigns and attempts, batch by batch, keeping the good records.
+"""The one ingest pipeline every kind of activity record goes through, batch by batch.
 
 A stream is a sequence of batches (at most ``MAX_BATCH`` records each). Every record is
-validated on its own; a bad one is reported with its 0-based position in the whole stream and
-never stops the others. Each batch's good records are stored with one round trip.
+validated on its own; a bad one is reported with its 0-based position in the whole stream, the
+field and the rule, and never stops the others. Each batch's good records are stored with one
+round trip of the store (COPY into a temporary table, then one INSERT ... ON CONFLICT).
+
+What differs between kinds is declared in a ``Kind`` (services.generator.domain.ingest_kinds):
+the record's id, its validation, what it refers to, and how the store keeps it:
+
+- event kinds (attempts, Direct Connect attempts, ...) are stored once: a record whose id is
+  stored already is left as it was and counted in ``duplicates``;
+- reference kinds (accounts, contacts, agents, ...) are replaced: within a batch the last record
+  of a key wins, and a record identical to what is stored counts in ``duplicates``, so sending
+  the same stream twice stores it once.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from reportsuite.core.errors import InvalidArgument
-from services.generator.domain import rules
-from services.generator.domain.model import (
-    AccountInput,
-    Attempt,
-    Campaign,
-    CampaignInput,
-    IngestResult,
-    RejectedRecord,
-)
-from services.generator.domain.ports import ActivityStore
+from services.generator.domain.model import IngestResult, RejectedRecord
+from services.generator.domain.references import Key, Known, Reference
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +35,32 @@ MAX_REJECTIONS_LISTED = 10_000
 
 In = TypeVar("In")
 Out = TypeVar("Out")
+
+
+def _no_references(record: Any) -> Iterable[tuple[Reference, Key]]:
+    return ()
+
+
+@dataclass(frozen=True)
+class Kind(Generic[In, Out]):
+    """One kind of ingested record, as the pipeline sees it.
+
+    Attributes:
+        field: the request's batch field ("attempts"); a batch over the limit names it.
+        record_id: the id a rejection reports.
+        check: validates a record against the stream's references; returns what is stored.
+        store: stores a batch of checked records; returns how many were new (or changed).
+        references: what a record refers to, so a batch's lookups are made together.
+        key: for kinds that replace, the identity within a batch (the last record wins);
+            None for kinds stored once, whose store ignores repeats itself.
+    """
+
+    field: str
+    record_id: Callable[[In], str]
+    check: Callable[[In, Known], Out]
+    store: Callable[[Any, Sequence[Out]], int]
+    references: Callable[[In], Iterable[tuple[Reference, Key]]] = _no_references
+    key: Callable[[Out], Hashable] | None = None
 
 
 class _Tally:
@@ -57,94 +86,30 @@ class _Tally:
             self.result.rejected.append(RejectedRecord(position, record_id, error.field, error.rule))
 
 
-def _validated(records: Sequence[In], first: int, tally: _Tally, check: Callable[[In], Out],
-               record_id: Callable[[In], str]) -> list[Out]:
-    good: list[Out] = []
-    for offset, record in enumerate(records):
-        try:
-            good.append(check(record))
-        except InvalidArgument as error:
-            tally.reject(first + offset, record_id(record), error)
-    return good
+def ingest(kind: Kind[In, Out], batches: Iterable[Sequence[In]], store: Any) -> IngestResult:
+    """Validates and stores a stream of batches of one kind; returns what happened to its records.
 
-
-def ingest_accounts(batches: Iterable[Sequence[AccountInput]], store: ActivityStore) -> IngestResult:
-    """Creates or replaces accounts; within a batch the last record of an id wins."""
-    tally = _Tally("accounts")
+    Args:
+        kind: what the records are.
+        batches: the stream, batch by batch, as the client sent it.
+        store: the activity store (it implements the kind's store method and ``existing``).
+    """
+    tally = _Tally(kind.field)
+    known = Known(store)
     for records in batches:
         first = tally.batch(records)
-        good = _validated(records, first, tally, rules.check_account, lambda r: r.name)
-        unique = list({account.id: account for account in good}.values())
-        if unique:
-            store.upsert_accounts(unique)
-        tally.result.stored += len(good)
-    return tally.result
-
-
-def ingest_campaigns(batches: Iterable[Sequence[CampaignInput]], store: ActivityStore) -> IngestResult:
-    """Creates or replaces campaigns and their sub-campaigns (sub-campaigns are never removed,
-    since stored attempts refer to them)."""
-    tally = _Tally("campaigns")
-    for records in batches:
-        first = tally.batch(records)
-        accounts = store.existing_accounts({_account_of(r.name) for r in records})
-
-        def check(record: CampaignInput, known: set[str] = accounts) -> Campaign:
-            return rules.check_campaign(record, known)
-
-        good = _validated(records, first, tally, check, lambda r: r.name)
-        unique = list({(c.account, c.id): c for c in good}.values())
-        if unique:
-            store.upsert_campaigns(unique)
-        tally.result.stored += len(good)
-    return tally.result
-
-
-def _account_of(name: str) -> str:
-    parts = name.split("/")
-    return parts[1] if len(parts) > 1 else ""
-
-
-class _References:
-    """What the attempts of a stream refer to, looked up once per key for the whole stream."""
-
-    def __init__(self, store: ActivityStore) -> None:
-        self._store = store
-        self.sub_campaigns: set[tuple[str, str, str]] = set()
-        self.campaigns: set[tuple[str, str]] = set()
-        self.accounts: set[str] = set()
-        self._asked: set[tuple[str, str, str]] = set()
-
-    def learn(self, attempts: Sequence[Attempt]) -> None:
-        keys = {(a.account, a.campaign, a.sub_campaign) for a in attempts} - self._asked
-        if not keys:
-            return
-        self._asked |= keys
-        found = self._store.existing_sub_campaigns(keys)
-        self.sub_campaigns |= found
-        missing = keys - found
-        if missing:
-            self.campaigns |= self._store.existing_campaigns({(a, c) for a, c, _ in missing})
-            self.accounts |= self._store.existing_accounts({a for a, _, _ in missing})
-
-
-def ingest_attempts(batches: Iterable[Sequence[Attempt]], store: ActivityStore) -> IngestResult:
-    """Stores new attempts; an attempt id already stored counts as a duplicate and is left as it was."""
-    tally = _Tally("attempts")
-    references = _References(store)
-    for records in batches:
-        first = tally.batch(records)
-        references.learn(records)
-
-        def check(attempt: Attempt) -> Attempt:
-            rules.check_attempt(attempt, references.sub_campaigns, references.campaigns, references.accounts)
-            return attempt
-
-        good = _validated(records, first, tally, check, lambda a: a.attempt_id)
-        stored = store.insert_attempts(good) if good else 0
+        known.learn(reference for record in records for reference in kind.references(record))
+        good: list[Out] = []
+        for offset, record in enumerate(records):
+            try:
+                good.append(kind.check(record, known))
+            except InvalidArgument as error:
+                tally.reject(first + offset, kind.record_id(record), error)
+        unique = good if kind.key is None else list({kind.key(record): record for record in good}.values())
+        stored = kind.store(store, unique) if unique else 0
         tally.result.stored += stored
         tally.result.duplicates += len(good) - stored
-    log.info("ingested attempts: %s received, %s stored, %s duplicates, %s rejected", tally.result.received,
-             tally.result.stored, tally.result.duplicates,
-             tally.result.received - tally.result.stored - tally.result.duplicates)
-    return tally.result
+    result = tally.result
+    log.info("ingested %s: %s received, %s stored, %s duplicates, %s rejected", kind.field, result.received,
+             result.stored, result.duplicates, result.received - result.stored - result.duplicates)
+    return result

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from services.generator.domain.reports import Level, ReportType
+from services.generator.domain.reports import IncrementalWindow, Level, ReportType
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,8 @@ class ReportDefinition:
     yesterdays_activity: bool = False
     file_name_format: str = ""
     has_output_specification: bool = False
+    # The output specification's name, "accounts/{account}/outputSpecifications/{id}"; empty for plain CSV.
+    output_specification: str = ""
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,10 @@ class Job:
     window_start: datetime
     window_end: datetime
     create_time: datetime
+    # Set on an Incremental run: the ingest cutoffs that choose its rows (docs/incremental.md).
+    incremental: IncrementalWindow | None = None
+    # The job's schedule says "do not generate if report is empty" (docs/schedules.md).
+    skip_if_empty: bool = False
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,37 @@ class Account:
     cost_visible: bool = False
 
 
+class PassType(enum.Enum):
+    """How a sub-campaign pass contacts people; Preview and Predictive are voice dialer passes."""
+
+    STANDARD = "Standard"
+    PREVIEW = "Preview"
+    PREDICTIVE = "Predictive"
+
+
+class DeviceType(enum.Enum):
+    """The kind of a contact's device: a phone number's type, or an email address."""
+
+    HOME = "Home"
+    WORK = "Work"
+    MOBILE = "Mobile"
+    OTHER = "Other"
+    EMAIL = "Email"
+
+
+@dataclass(frozen=True)
+class Pass:
+    """One pass of a sub-campaign; passes run in the order the sub-campaign lists them.
+
+    ``channel`` and ``pass_type`` are None when the sender left them out; validation rejects that.
+    """
+
+    id: str
+    display_name: str
+    channel: Channel | None
+    pass_type: PassType | None
+
+
 @dataclass(frozen=True)
 class SubCampaign:
     """One sub-campaign; ``contact_list`` is the <GROUP> of file names."""
@@ -34,6 +65,7 @@ class SubCampaign:
     id: str
     display_name: str
     contact_list: str = ""
+    passes: tuple[Pass, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,6 +101,10 @@ class Attempt:
     ring_seconds: int = 0
     talk_seconds: int = 0
     message_content: str = ""
+    pass_id: str = ""
+    device_type: DeviceType | None = None
+    # Response Group answers: group name -> answer (stored as JSONB).
+    responses: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

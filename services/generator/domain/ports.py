@@ -14,24 +14,34 @@ from typing import BinaryIO, Protocol
 
 from services.generator.domain.jobs import Claim
 from services.generator.domain.model import Account, Attempt, Campaign, SubCampaign
+from services.generator.domain.output_spec import OutputFormat
+from services.generator.domain.record_ports import RecordStore
+from services.generator.domain.references import Key, Reference
 from services.generator.domain.reports import ReportQuery, ReportType
 
 
-class ActivityStore(Protocol):
-    """The accounts, campaigns and attempts tables."""
+class ActivityStore(RecordStore, Protocol):
+    """The accounts, campaigns and attempts tables, and the other activity records (RecordStore)."""
 
-    def existing_accounts(self, ids: Collection[str]) -> set[str]: ...
+    def existing(self, reference: Reference, keys: Collection[Key]) -> dict[Key, str]:
+        """The keys that exist, each with its detail (a pass's channel; "" otherwise)."""
+        ...
 
-    def existing_campaigns(self, keys: Collection[tuple[str, str]]) -> set[tuple[str, str]]: ...
+    def upsert_accounts(self, accounts: Sequence[Account]) -> int:
+        """Creates or replaces accounts; returns how many were new or changed."""
+        ...
 
-    def existing_sub_campaigns(self, keys: Collection[tuple[str, str, str]]) -> set[tuple[str, str, str]]: ...
-
-    def upsert_accounts(self, accounts: Sequence[Account]) -> None: ...
-
-    def upsert_campaigns(self, campaigns: Sequence[Campaign]) -> None: ...
+    def upsert_campaigns(self, campaigns: Sequence[Campaign]) -> int:
+        """Creates or replaces campaigns, their sub-campaigns and passes; returns how many campaigns
+        were new or changed (a sub-campaign or pass included)."""
+        ...
 
     def insert_attempts(self, attempts: Sequence[Attempt]) -> int:
         """Stores the attempts not stored yet, in one round trip; returns how many were new."""
+        ...
+
+    def ingest_cutoff(self) -> str:
+        """An opaque token marking every ingest committed so far (an Incremental run's cutoff)."""
         ...
 
     def get_account(self, account: str) -> Account | None: ...
@@ -40,6 +50,10 @@ class ActivityStore(Protocol):
 
     def sub_campaigns_named(self, account: str, sub_campaign: str) -> list[tuple[Campaign, SubCampaign]]:
         """The sub-campaigns of the account with this id (ids are unique only in a campaign)."""
+        ...
+
+    def enterprise_members(self, enterprise: str) -> tuple[str, tuple[str, ...]]:
+        """The enterprise's name (its id when unnamed) and the ids of its accounts, in order."""
         ...
 
 
@@ -61,6 +75,8 @@ class ArtifactStore(Protocol):
     """Where report files are kept; ``reportsuite.core.filestore.FileStore`` is one."""
 
     def writer(self, key: str) -> AbstractContextManager[BinaryIO]: ...
+
+    def delete(self, key: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -129,4 +145,16 @@ class JobStages(Protocol):
 
     def complete(self, claim: Claim, saved_report: str, row_count: int) -> None: ...
 
+    def skip_empty(self, claim: Claim) -> None:
+        """Ends the job as skipped: it found no rows and its schedule skips empty reports."""
+        ...
+
     def fail(self, claim: Claim, reason: str, retryable: bool) -> None: ...
+
+
+class OutputSpecifications(Protocol):
+    """The catalog's output specification files, parsed."""
+
+    def get(self, name: str) -> OutputFormat:
+        """Returns the format of the specification named "accounts/{account}/outputSpecifications/{id}"."""
+        ...

@@ -54,6 +54,20 @@ class GeneratorClient:
                                      rule="an Entire Campaign report needs its campaign's start time")
         return found.campaign.start_time.ToDatetime(tzinfo=UTC)
 
+    def ingest_cutoff(self) -> str:
+        """A new ingest cutoff for an Incremental run (GeneratorService.GetIngestCutoff).
+
+        Raises:
+            Unavailable: the generator did not answer (whatever its code: no cutoff, no run).
+        """
+        try:
+            found = self._stub.GetIngestCutoff(generator_pb2.GetIngestCutoffRequest(), timeout=self._timeout)
+        except grpc.RpcError as error:
+            code, detail = error.code(), error.details()  # type: ignore[attr-defined]
+            raise Unavailable(f"the generator gave no ingest cutoff ({code.name}: {detail}); try again",
+                              field=FIELD, rule="the generator must be reachable") from None
+        return str(found.cutoff)
+
 
 def _translate(error: grpc.RpcError, what: str) -> DomainError:
     code = error.code()  # type: ignore[attr-defined]

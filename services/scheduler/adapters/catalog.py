@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import grpc
 
 from reportsuite.catalog.v1 import catalog_pb2, catalog_pb2_grpc
@@ -38,20 +40,40 @@ class CatalogClient:
 
 def snapshot_of(definition: catalog_pb2.ReportDefinition) -> ReportSnapshot:
     """The domain's view of a catalog ReportDefinition, with the whole message as payload."""
-    frame = definition.time_frame
     output = definition.output
     return ReportSnapshot(
         name=definition.name,
         payload=definition.SerializeToString(),
         usage=definition.report_type == catalog_pb2.REPORT_TYPE_USAGE,
         target=definition.target,
-        time_frame=TimeFrame(
-            kind=Kind[catalog_pb2.TimeFrame.Kind.Name(frame.kind).removeprefix("KIND_")],
-            start=frame.start, end=frame.end, time_zone=frame.time_zone,
-        ),
+        time_frame=_time_frame(definition),
         has_destination=bool(output.email_addresses.strip())
         or output.file_transfer.protocol != catalog_pb2.FileTransfer.PROTOCOL_UNSPECIFIED,
+        report_type=_enum_name(catalog_pb2.ReportType, definition.report_type, "REPORT_TYPE_"),
+        level=_enum_name(catalog_pb2.Level, definition.level, "LEVEL_"),
     )
+
+
+def _time_frame(definition: catalog_pb2.ReportDefinition) -> TimeFrame:
+    """The definition's time frame; <Yesterday's activity> always covers the previous report day.
+
+    The guide offers <Yesterday's activity> as "a report covering all campaigns that were run the
+    previous day" (the agent group's "previous day's activity"): the choice fixes the period, so the
+    definition's own time frame kind does not apply (docs/time-frames.md).
+    """
+    if definition.yesterdays_activity:
+        return TimeFrame(kind=Kind.YESTERDAY)
+    frame = definition.time_frame
+    return TimeFrame(kind=Kind[catalog_pb2.TimeFrame.Kind.Name(frame.kind).removeprefix("KIND_")],
+                     start=frame.start, end=frame.end, time_zone=frame.time_zone)
+
+
+def _enum_name(enum: Any, value: int, prefix: str) -> str:
+    """The value's name without its prefix ("ALL_ATTEMPTS"); its number for a value newer than our protos."""
+    try:
+        return str(enum.Name(value)).removeprefix(prefix)
+    except ValueError:
+        return str(value)
 
 
 def _translate(error: grpc.RpcError, name: str) -> DomainError:

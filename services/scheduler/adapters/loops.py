@@ -16,14 +16,16 @@ class BackgroundLoop:
     """Calls ``step`` repeatedly on a daemon thread.
 
     ``step`` returns True when more work is waiting, to run again at once; otherwise the loop
-    waits ``interval`` seconds or until ``wake()``. A step that raises is logged and retried
-    after a growing pause; the loop never dies of it.
+    waits ``interval`` seconds (or what ``wait()`` returns, when given) or until ``wake()``.
+    A step that raises is logged and retried after a growing pause; the loop never dies of it.
     """
 
-    def __init__(self, name: str, step: Callable[[], bool], interval: float) -> None:
+    def __init__(self, name: str, step: Callable[[], bool], interval: float,
+                 wait: Callable[[], float] | None = None) -> None:
         self._name = name
         self._step = step
         self._interval = interval
+        self._wait = wait
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
@@ -55,5 +57,5 @@ class BackgroundLoop:
                 error_wait = min(error_wait * 2, MAX_ERROR_WAIT_SECONDS)
                 continue
             if not more:
-                self._wake.wait(self._interval)
+                self._wake.wait(self._interval if self._wait is None else self._wait())
                 self._wake.clear()

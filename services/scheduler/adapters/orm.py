@@ -70,6 +70,29 @@ class JobRow(Base):
     create_time: Mapped[datetime] = mapped_column(Timestamp)
     update_time: Mapped[datetime] = mapped_column(Timestamp)
     deliveries: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    # An Incremental run's ingest cutoffs (docs/incremental.md); NULL for other time frames.
+    incremental_previous_cutoff: Mapped[str | None] = mapped_column(Text)
+    incremental_cutoff: Mapped[str | None] = mapped_column(Text)
+    # The schedule whose run started the job ("" for RunReport) and its "do not generate if empty".
+    schedule: Mapped[str] = mapped_column(String(200), server_default="")
+    skip_if_empty: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+
+
+class IncrementalWatermarkRow(Base):
+    """Where the next Incremental run of one report type and target starts (docs/incremental.md)."""
+
+    __tablename__ = "incremental_watermarks"
+
+    account: Mapped[str] = mapped_column(String(64), primary_key=True)
+    report_type: Mapped[str] = mapped_column(String(32), primary_key=True)
+    level: Mapped[str] = mapped_column(String(32), primary_key=True)
+    target: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # The last run's ingest cutoff and when it was taken; NULL until the first run.
+    cutoff: Mapped[str | None] = mapped_column(Text)
+    cutoff_time: Mapped[datetime | None] = mapped_column(Timestamp)
+    # The job of the last run (no foreign key: a watermark outlives the jobs that moved it).
+    job: Mapped[str | None] = mapped_column(String(64))
+    update_time: Mapped[datetime] = mapped_column(Timestamp, server_default=text("now()"))
 
 
 class JobEventRow(Base):
@@ -100,4 +123,79 @@ class OutboxRow(Base):
     trace_context: Mapped[dict[str, str]] = mapped_column(JSONB)
     available_at: Mapped[datetime] = mapped_column(Timestamp)
     published_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    create_time: Mapped[datetime] = mapped_column(Timestamp)
+
+
+class ScheduleRow(Base):
+    """A schedule of a report definition (docs/schedules.md), and its prefetched snapshot."""
+
+    __tablename__ = "schedules"
+    __table_args__ = (
+        UniqueConstraint("account", "request_id"),
+        Index("ix_schedules_account_create_time", "account", "create_time", "id"),
+        # The tick's claim: unpaused schedules by due time.
+        Index("ix_schedules_due", "next_due_time", postgresql_where=text("next_due_time IS NOT NULL")),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account: Mapped[str] = mapped_column(String(64))
+    report_definition: Mapped[str] = mapped_column(String(200))
+    # WEEKLY or CRONTAB; the other kind's columns are NULL.
+    kind: Mapped[str] = mapped_column(String(16))
+    crontab: Mapped[str | None] = mapped_column(String(200))
+    weekly_days: Mapped[list[int] | None] = mapped_column(JSONB)
+    weekly_time: Mapped[str | None] = mapped_column(String(5))
+    # The zone the user gave ("" = the account's reports time zone).
+    weekly_time_zone: Mapped[str | None] = mapped_column(String(64))
+    # The zone fire times are computed in (UTC for a crontab).
+    time_zone: Mapped[str] = mapped_column(String(64))
+    skip_if_empty: Mapped[bool] = mapped_column(Boolean)
+    paused: Mapped[bool] = mapped_column(Boolean)
+    misfire_policy: Mapped[str] = mapped_column(String(16))
+    grace_seconds: Mapped[int] = mapped_column(Integer)
+    # NULL while paused.
+    next_due_time: Mapped[datetime | None] = mapped_column(Timestamp)
+    request_id: Mapped[str | None] = mapped_column(String(200))
+    create_time: Mapped[datetime] = mapped_column(Timestamp)
+    update_time: Mapped[datetime] = mapped_column(Timestamp)
+    # The definition read from the catalog shortly before next_due_time (snapshot_due_time), so
+    # the tick needs no catalog call; a prefetcher holds prefetch_lease_until while it reads.
+    snapshot: Mapped[bytes | None] = mapped_column(LargeBinary)
+    snapshot_due_time: Mapped[datetime | None] = mapped_column(Timestamp)
+    prefetch_lease_until: Mapped[datetime | None] = mapped_column(Timestamp)
+
+
+class RunRow(Base):
+    """One due time of a schedule. The primary key (schedule, due_time) makes it happen once.
+
+    A run with a job takes its state from the job (state is NULL); a run without one (MISSED,
+    or FAILED before a job could be made) keeps its own state and reason.
+    """
+
+    __tablename__ = "runs"
+    __table_args__ = (Index("ix_runs_job", "job"),)
+
+    schedule: Mapped[str] = mapped_column(String(64), ForeignKey("schedules.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    due_time: Mapped[datetime] = mapped_column(Timestamp, primary_key=True)
+    account: Mapped[str] = mapped_column(String(64))
+    job: Mapped[str | None] = mapped_column(
+        String(64), ForeignKey("jobs.id", ondelete="SET NULL", deferrable=True, initially="DEFERRED"))
+    state: Mapped[str | None] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    start_time: Mapped[datetime | None] = mapped_column(Timestamp)
+    create_time: Mapped[datetime] = mapped_column(Timestamp)
+
+
+class ScheduleRequestRow(Base):
+    """The first result of a mutating schedule call with a request_id, returned to its retries."""
+
+    __tablename__ = "schedule_requests"
+
+    account: Mapped[str] = mapped_column(String(64), primary_key=True)
+    request_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    method: Mapped[str] = mapped_column(String(32))
+    schedule: Mapped[str] = mapped_column(String(64))
+    # The schedule as the first call returned it (the repository's JSON of it).
+    result: Mapped[dict[str, Any]] = mapped_column(JSONB)
     create_time: Mapped[datetime] = mapped_column(Timestamp)

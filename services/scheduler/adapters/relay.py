@@ -11,38 +11,41 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-import dramatiq
-
-from reportsuite.core import queue
 from services.scheduler.adapters.loops import BackgroundLoop
+from services.scheduler.adapters.publisher import BatchPublisher
 from services.scheduler.adapters.repository import OutboxMessage, OutboxStore
 
 log = logging.getLogger(__name__)
 
-BATCH = 100
+# Rows published per AMQP transaction (adapters/publisher.py).
+BATCH = 500
 # The relay is woken after each commit that wrote a row; this is only the fallback (and the
 # pace at which delayed retries become due).
 POLL_SECONDS = 0.2
 
 
 class OutboxRelay:
-    """Publishes due outbox rows with ``reportsuite.core.queue.publish`` and marks them published."""
+    """Publishes due outbox rows in batches (adapters/publisher.py) and marks them published."""
 
-    def __init__(self, outbox: OutboxStore, broker: dramatiq.Broker,
+    def __init__(self, outbox: OutboxStore, publisher: BatchPublisher,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         self._outbox = outbox
-        self._broker = broker
+        self._publisher = publisher
         self._clock = clock
         self._loop = BackgroundLoop("outbox-relay", self.publish_once, POLL_SECONDS)
 
     def publish_once(self) -> bool:
         """Publishes one batch; True when the batch was full and more rows may be due."""
-        return self._outbox.publish_due(self._clock(), BATCH, self._send) == BATCH
+        sent = self._outbox.publish_due(self._clock(), BATCH, self._send)
+        if not sent:
+            self._publisher.keep_alive()
+        return sent == BATCH
 
-    def _send(self, message: OutboxMessage) -> None:
-        message_id = queue.publish(self._broker, message.queue, message.job_name, message.trace_context)
-        log.info("published %s to %s (outbox row %s, message %s)", message.job_name,
-                 message.queue.queue_name, message.id, message_id)
+    def _send(self, messages: list[OutboxMessage]) -> None:
+        self._publisher.publish(messages)
+        for message in messages:
+            log.debug("published %s to %s (outbox row %s)", message.job_name, message.queue.queue_name, message.id)
+        log.info("published %d outbox rows", len(messages))
 
     def start(self) -> None:
         self._loop.start()
@@ -53,3 +56,4 @@ class OutboxRelay:
 
     def stop(self) -> None:
         self._loop.stop()
+        self._publisher.close()

@@ -12,7 +12,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from reportsuite.core.errors import Aborted, DomainError, FailedPrecondition
+from reportsuite.core.errors import Aborted, DomainError, FailedPrecondition, InvalidArgument
+from services.scheduler.domain.incremental import IncrementalCutoffs
 
 JOB_NAME = "accounts/{account}/jobs/{job}"
 MAX_BACKOFF_SECONDS = 60
@@ -28,9 +29,12 @@ class JobState(enum.Enum):
     SUCCEEDED = "SUCCEEDED"
     FAILED = "FAILED"
     CANCELLED = "CANCELLED"
+    # The report had no rows and the job's schedule skips empty reports (docs/schedules.md).
+    SKIPPED = "SKIPPED"
 
 
-TERMINAL = frozenset({JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED})
+TERMINAL = frozenset({JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED, JobState.SKIPPED})
+SKIPPED_EMPTY = "the report has no rows and its schedule says not to generate it if empty"
 
 
 class Stage(enum.Enum):
@@ -100,6 +104,11 @@ class Job:
     last_attempt_error: str = ""
     completed_lease_tokens: list[str] = field(default_factory=list)
     deliveries: list[DeliveryOutcome] = field(default_factory=list)
+    # An Incremental run's ingest cutoffs; they, not the window's times, choose its rows.
+    incremental: IncrementalCutoffs | None = None
+    # The schedule whose run started the job ("" for RunReport), and its "do not generate if empty".
+    schedule: str = ""
+    skip_if_empty: bool = False
 
     @property
     def name(self) -> str:
@@ -147,6 +156,8 @@ class StageResult:
     saved_report: str = ""
     row_count: int = 0
     deliveries: tuple[DeliveryOutcome, ...] = ()
+    # The generate stage found no rows in a skip_if_empty job: end it SKIPPED, with no saved report.
+    skipped_empty: bool = False
 
 
 def backoff_seconds(attempts: int) -> int:
@@ -270,6 +281,8 @@ def complete(job: Job, token: str, result: StageResult, now: datetime) -> Change
     stage = _check_working(job, token)
     job.completed_lease_tokens.append(token)
     job.lease = None
+    if result.skipped_empty:
+        return _skip_empty(job, stage, result, now)
     if stage is Stage.DELIVER:
         job.deliveries = list(result.deliveries)
         _touch(job, JobState.SUCCEEDED, now)
@@ -284,6 +297,28 @@ def complete(job: Job, token: str, result: StageResult, now: datetime) -> Change
     job.last_attempt_error = ""
     _touch(job, JobState.DELIVERING, now)
     return Change(f"{generated}; queued for delivery", Publication(Stage.DELIVER, now))
+
+
+def _skip_empty(job: Job, stage: Stage, result: StageResult, now: datetime) -> Change:
+    """Ends a generated-empty job of a skip-if-empty schedule: nothing is saved or delivered.
+
+    Raises:
+        InvalidArgument: on "skipped_empty" for the deliver stage, or with rows or a saved report.
+        FailedPrecondition: on "skipped_empty" when the job's schedule does not skip empty reports.
+    """
+    if stage is not Stage.GENERATE or result.row_count or result.saved_report:
+        raise InvalidArgument(
+            "only a generate stage with no rows and no saved report can complete as skipped_empty",
+            field="skipped_empty", rule="skipped_empty requires the generate stage, row_count 0 and no saved_report",
+        )
+    if not job.skip_if_empty:
+        raise FailedPrecondition(
+            f"{job.name} does not skip empty reports", field="skipped_empty",
+            rule="only a job whose schedule skips empty reports may complete as skipped_empty",
+        )
+    job.row_count = 0
+    _end(job, JobState.SKIPPED, SKIPPED_EMPTY, now)
+    return Change(f"skipped: {SKIPPED_EMPTY}")
 
 
 def fail(job: Job, token: str, reason: str, retryable: bool, deliveries: list[DeliveryOutcome],

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from services.scheduler.domain.incremental import Watermark, WatermarkKey
 from services.scheduler.domain.jobs import Job, JobEvent, Publication
 from services.scheduler.domain.time_frames import TimeFrame
 
@@ -22,6 +23,8 @@ class ReportSnapshot:
         target: the campaign (or other target) id; empty at account and enterprise level.
         time_frame: the period the report covers.
         has_destination: True when the report is mailed or transferred anywhere.
+        report_type: the report type's name, such as "ALL_ATTEMPTS" (an Incremental watermark's key).
+        level: the level's name, such as "CAMPAIGN" (an Incremental watermark's key).
     """
 
     name: str
@@ -30,6 +33,8 @@ class ReportSnapshot:
     target: str
     time_frame: TimeFrame
     has_destination: bool
+    report_type: str = ""
+    level: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,14 @@ class JobTransaction(Protocol):
         """Locks (skipping rows others hold) waiting jobs without a lease whose newest outbox row
         was published before published_before."""
 
+    def lock_watermark(self, key: WatermarkKey) -> Watermark:
+        """Reads key's Incremental watermark and holds its row (SELECT ... FOR UPDATE) until the
+        transaction ends, creating it empty first when there is none; a concurrent run of the
+        same key waits here."""
+
+    def move_watermark(self, watermark: Watermark) -> None:
+        """Writes back a watermark read with lock_watermark."""
+
 
 class JobStore(Protocol):
     """Opens transactions on the scheduler's tables."""
@@ -104,3 +117,7 @@ class ActivityStore(Protocol):
 
     def campaign_start(self, account: str, campaign: str) -> datetime:
         """When the campaign started; raises FailedPrecondition when unknown."""
+
+    def ingest_cutoff(self) -> str:
+        """A new ingest cutoff (GeneratorService.GetIngestCutoff); raises Unavailable when the
+        generator does not answer."""

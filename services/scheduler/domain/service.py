@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from reportsuite.core import names, pagination
 from reportsuite.core.errors import FailedPrecondition, InvalidArgument, NotFound
 from services.scheduler.domain import jobs, time_frames
+from services.scheduler.domain.incremental import IncrementalCutoffs, Watermark, WatermarkKey
 from services.scheduler.domain.jobs import (
     DeliveryOutcome,
     Job,
@@ -49,12 +50,14 @@ class JobService:
         policy: lease length and attempt limit.
         trace_context: returns the caller's trace context, stored with each outbox row.
         outbox_written: called after a commit that wrote an outbox row (wakes the relay).
+        job_ended: called with each job a change ended (for the scheduler's run metrics).
         clock: returns the current time (aware UTC).
     """
 
     def __init__(self, store: JobStore, catalog: Catalog, activity: ActivityStore, policy: LeasePolicy, *,
                  trace_context: Callable[[], dict[str, str]] = dict,
                  outbox_written: Callable[[], None] = lambda: None,
+                 job_ended: Callable[[Job], None] = lambda job: None,
                  clock: Callable[[], datetime] = utc_now) -> None:
         self._store = store
         self._catalog = catalog
@@ -62,6 +65,7 @@ class JobService:
         self._policy = policy
         self._trace_context = trace_context
         self._outbox_written = outbox_written
+        self._job_ended = job_ended
         self._clock = clock
 
     # --- running reports -------------------------------------------------------------------
@@ -83,27 +87,70 @@ class JobService:
             if first is not None:
                 return first
         snapshot = self._catalog.report_definition(definition_name)
-        now = self._clock()
-        job = self._new_job(account, definition_name, snapshot, as_of or now, request_id or None, now)
         with self._store.transaction() as tx:
-            if not tx.insert_job(job):
+            job = self.create_job(tx, account, snapshot, as_of, request_id or None)
+            if job is None:
                 return _required(tx.job_by_request(account, request_id), definition_name)
-            tx.add_event(job, f"queued: {snapshot.time_frame.kind.name} window "
-                              f"{job.window_start.isoformat()} to {job.window_end.isoformat()}")
-            tx.add_outbox(job, Publication(Stage.GENERATE, now), self._trace_context())
         self._outbox_written()
         return job
 
-    def _new_job(self, account: str, definition_name: str, snapshot: ReportSnapshot, as_of: datetime,
-                 request_id: str | None, now: datetime) -> Job:
+    def create_job(self, tx: JobTransaction, account: str, snapshot: ReportSnapshot, as_of: datetime | None,
+                   request_id: str | None, *, schedule: str = "", skip_if_empty: bool = False) -> Job | None:
+        """Creates a run's job inside tx: the one path every run takes (RunReport, schedules).
+
+        Writes the QUEUED job, its event and its generate outbox row. For an Incremental
+        definition it first locks the watermark of the report's type and target, then takes the
+        ingest cutoff, and moves the watermark to it with the job, so concurrent runs of one
+        target chain their windows and a crash records both or neither (docs/incremental.md).
+        The caller commits and then wakes the relay (``outbox_written``).
+
+        Args:
+            tx: the open transaction; the job is created when it commits.
+            account: the definition's account.
+            snapshot: the definition as the catalog returned it.
+            as_of: the instant the time frame is resolved against (None: now). An Incremental
+                window always ends at the cutoff taken now, whatever as_of says.
+            request_id: the caller's request id, unique per account, or None.
+            schedule: the schedule whose run this is ("" for RunReport).
+            skip_if_empty: the schedule's "do not generate if report is empty".
+
+        Returns:
+            The job, or None (and nothing written) when request_id was used already.
+        """
+        watermark: Watermark | None = None
+        cutoff = ""
+        if snapshot.time_frame.kind is time_frames.Kind.INCREMENTAL:
+            watermark = tx.lock_watermark(_watermark_key(account, snapshot))
+            # Taken only once the lock is held: a run that waited behind another gets a later cutoff.
+            cutoff = self._activity.ingest_cutoff()
+        now = self._clock()
+        job = self._new_job(account, snapshot, as_of or now, request_id, now, watermark)
+        if watermark is not None:
+            job.incremental = IncrementalCutoffs(watermark.cutoff, cutoff)
+        job.schedule, job.skip_if_empty = schedule, skip_if_empty
+        if not tx.insert_job(job):
+            return None
+        detail = (f"queued: {snapshot.time_frame.kind.name} window "
+                  f"{job.window_start.isoformat()} to {job.window_end.isoformat()}")
+        if watermark is not None:
+            tx.move_watermark(watermark.moved_to(cutoff, now, job.id))
+            detail += " (first Incremental run)" if not watermark.cutoff else f" (after job {watermark.job_id})"
+        tx.add_event(job, detail)
+        tx.add_outbox(job, Publication(Stage.GENERATE, now), self._trace_context())
+        return job
+
+    def _new_job(self, account: str, snapshot: ReportSnapshot, as_of: datetime, request_id: str | None,
+                 now: datetime, watermark: Watermark | None) -> Job:
         context = time_frames.FrameContext(
-            as_of=as_of, usage=snapshot.usage,
+            # An Incremental window ends at its cutoff, taken just now.
+            as_of=now if watermark is not None else as_of, usage=snapshot.usage,
             account_time_zone=lambda: self._activity.reports_time_zone(account),
             campaign_start=lambda: self._campaign_start(account, snapshot),
+            previous_cutoff_time=watermark.previous_cutoff_time if watermark is not None else None,
         )
         window = time_frames.resolve(snapshot.time_frame, context)
         return Job(
-            id=uuid.uuid4().hex, account=account, report_definition=definition_name, state=JobState.QUEUED,
+            id=uuid.uuid4().hex, account=account, report_definition=snapshot.name, state=JobState.QUEUED,
             report=snapshot.payload, has_destination=snapshot.has_destination, as_of=as_of,
             window_start=window.start, window_end=window.end, create_time=now, update_time=now,
             request_id=request_id,
@@ -154,6 +201,7 @@ class JobService:
             if change is not None:
                 tx.update_job(job)
                 tx.add_event(job, change.detail)
+                self._job_ended(job)
         return job
 
     def watch_job(self, name: str, is_active: Callable[[], bool], poll_seconds: float = 0.1) -> Iterator[Job]:
@@ -239,6 +287,8 @@ class JobService:
                 trace_context: dict[str, str] | None = None) -> None:
         tx.update_job(job)
         tx.add_event(job, change.detail)
+        if job.ended:
+            self._job_ended(job)
         if change.publication is not None:
             context = self._trace_context() if trace_context is None else trace_context
             tx.add_outbox(job, change.publication, context)
@@ -268,6 +318,10 @@ class JobService:
         if stale:
             self._outbox_written()
         return len(stale)
+
+
+def _watermark_key(account: str, snapshot: ReportSnapshot) -> WatermarkKey:
+    return WatermarkKey(account, snapshot.report_type, snapshot.level, snapshot.target)
 
 
 def _parse_job_name(name: str) -> tuple[str, str]:

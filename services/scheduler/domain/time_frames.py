@@ -25,6 +25,10 @@ WESTERN_DAY_START_HOUR = 3
 
 WALL_TIME_FORMAT = "%Y-%m-%dT%H:%M"
 
+# The guide: "The first time you run an incremental report of a given type, the report will
+# include data for the previous 15 hours."
+FIRST_INCREMENTAL_LOOKBACK = timedelta(hours=15)
+
 
 class Kind(enum.Enum):
     """The guide's TimeFrame options."""
@@ -72,12 +76,16 @@ class FrameContext:
         usage: True for Usage reports, whose days are always midnight to midnight Eastern Time.
         account_time_zone: returns the account's Reports Default Time Zone (an IANA name).
         campaign_start: returns the start time of the definition's campaign.
+        previous_cutoff_time: Incremental only: when the previous Incremental run of the same
+            report type and target took its cutoff (None: this is the first run). as_of is then
+            the time this run's cutoff was taken.
     """
 
     as_of: datetime
     usage: bool
     account_time_zone: Callable[[], str]
     campaign_start: Callable[[], datetime]
+    previous_cutoff_time: datetime | None = None
 
 
 def local_to_utc(wall: datetime, zone: ZoneInfo) -> datetime:
@@ -178,15 +186,28 @@ def explicit_window(frame: TimeFrame, zone: ZoneInfo) -> Window:
     return Window(local_to_utc(start, zone), local_to_utc(end, zone))
 
 
+def incremental_window(previous_cutoff_time: datetime | None, cutoff_time: datetime) -> Window:
+    """The times an Incremental run's window is shown with: from the previous run's cutoff (or
+    15 hours back on the first run) to this run's cutoff.
+
+    Which rows the run holds is decided by the ingest cutoffs, not by these times
+    (docs/incremental.md), so a previous cutoff stamped later than this one (two replicas'
+    clocks disagreeing) gives an empty window rather than an error.
+    """
+    end = cutoff_time.astimezone(UTC)
+    start = end - FIRST_INCREMENTAL_LOOKBACK if previous_cutoff_time is None else previous_cutoff_time
+    return Window(min(start.astimezone(UTC), end), end)
+
+
 def resolve(frame: TimeFrame, context: FrameContext) -> Window:
-    """Resolves a time frame at context.as_of into a non-empty UTC window.
+    """Resolves a time frame at context.as_of into a UTC window, non-empty except for Incremental.
 
     Raises:
-        FailedPrecondition: on field "report_definition" when the kind is missing or not
-            supported (Incremental), a zone or date is malformed, or the window would be empty.
+        FailedPrecondition: on field "report_definition" when the kind is missing, a zone or
+            date is malformed, or the window would be empty.
     """
     window = _window(frame, context)
-    if window.end <= window.start:
+    if frame.kind is not Kind.INCREMENTAL and window.end <= window.start:
         raise FailedPrecondition(
             f"the {frame.kind.name} time frame at {context.as_of.isoformat()} covers no time: it would "
             f"run from {window.start.isoformat()} to {window.end.isoformat()}",
@@ -208,10 +229,7 @@ def _window(frame: TimeFrame, context: FrameContext) -> Window:
             context.account_time_zone(), "the account's reports time zone")
         return relative_window(frame.kind, as_of, report_day(zone, as_of, usage=context.usage))
     if frame.kind is Kind.INCREMENTAL:
-        raise FailedPrecondition(
-            "incremental runs are not supported yet", field=FIELD,
-            rule="the time frame must not be Incremental (not supported yet)",
-        )
+        return incremental_window(context.previous_cutoff_time, as_of)
     raise FailedPrecondition(
         "the report definition has no time frame", field=FIELD, rule="the definition must have a time frame kind"
     )

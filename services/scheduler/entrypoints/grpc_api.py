@@ -12,7 +12,9 @@ from reportsuite.core.errors import InvalidArgument
 from reportsuite.scheduler.v1 import scheduler_pb2 as pb
 from reportsuite.scheduler.v1 import scheduler_pb2_grpc
 from services.scheduler.domain.jobs import DeliveryOutcome, Job, Stage, StageResult
+from services.scheduler.domain.schedule_service import ScheduleService
 from services.scheduler.domain.service import JobService
+from services.scheduler.entrypoints.schedule_messages import run_to_proto, schedule_to_proto, spec_from_proto
 
 SERVICE_NAME = pb.DESCRIPTOR.services_by_name["SchedulerService"].full_name
 STAGES = {pb.STAGE_GENERATE: Stage.GENERATE, pb.STAGE_DELIVER: Stage.DELIVER}
@@ -21,8 +23,9 @@ STAGES = {pb.STAGE_GENERATE: Stage.GENERATE, pb.STAGE_DELIVER: Stage.DELIVER}
 class SchedulerServicer(scheduler_pb2_grpc.SchedulerServiceServicer):
     """Each method translates; the rules live in services.scheduler.domain."""
 
-    def __init__(self, jobs: JobService) -> None:
+    def __init__(self, jobs: JobService, schedules: ScheduleService | None = None) -> None:
         self._jobs = jobs
+        self._schedules = schedules
 
     def RunReport(self, request: pb.RunReportRequest, context: grpc.ServicerContext) -> pb.RunReportResponse:
         as_of = timestamps.from_proto(request.as_of, present=request.HasField("as_of"))
@@ -62,7 +65,8 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServiceServicer):
     def CompleteJobStage(self, request: pb.CompleteJobStageRequest,
                          context: grpc.ServicerContext) -> pb.CompleteJobStageResponse:
         result = StageResult(saved_report=request.saved_report, row_count=request.row_count,
-                             deliveries=tuple(outcome_from_proto(o) for o in request.deliveries))
+                             deliveries=tuple(outcome_from_proto(o) for o in request.deliveries),
+                             skipped_empty=request.skipped_empty)
         job = self._jobs.complete_stage(request.name, request.lease_token, result)
         return pb.CompleteJobStageResponse(job=job_to_proto(job))
 
@@ -72,10 +76,64 @@ class SchedulerServicer(scheduler_pb2_grpc.SchedulerServiceServicer):
         job = self._jobs.fail_stage(request.name, request.lease_token, request.reason, request.retryable, deliveries)
         return pb.FailJobStageResponse(job=job_to_proto(job))
 
+    # --- schedules (translation in entrypoints/schedule_messages.py) -----------------------
 
-def register(server: grpc.Server, jobs: JobService) -> list[str]:
+    @property
+    def _schedule_service(self) -> ScheduleService:
+        assert self._schedules is not None, "bootstrap wires the schedule use cases"
+        return self._schedules
+
+    def CreateSchedule(self, request: pb.CreateScheduleRequest,
+                       context: grpc.ServicerContext) -> pb.CreateScheduleResponse:
+        created = self._schedule_service.create(request.parent, spec_from_proto(request.schedule), request.request_id)
+        return pb.CreateScheduleResponse(schedule=schedule_to_proto(created))
+
+    def GetSchedule(self, request: pb.GetScheduleRequest, context: grpc.ServicerContext) -> pb.GetScheduleResponse:
+        return pb.GetScheduleResponse(schedule=schedule_to_proto(self._schedule_service.get(request.name)))
+
+    def ListSchedules(self, request: pb.ListSchedulesRequest,
+                      context: grpc.ServicerContext) -> pb.ListSchedulesResponse:
+        found, token = self._schedule_service.list_schedules(request.parent, request.report_definition,
+                                                             request.page_size, request.page_token)
+        return pb.ListSchedulesResponse(schedules=[schedule_to_proto(s) for s in found], next_page_token=token)
+
+    def UpdateSchedule(self, request: pb.UpdateScheduleRequest,
+                       context: grpc.ServicerContext) -> pb.UpdateScheduleResponse:
+        updated = self._schedule_service.update(request.schedule.name, spec_from_proto(request.schedule),
+                                                list(request.update_mask.paths), request.request_id)
+        return pb.UpdateScheduleResponse(schedule=schedule_to_proto(updated))
+
+    def PauseSchedule(self, request: pb.PauseScheduleRequest,
+                      context: grpc.ServicerContext) -> pb.PauseScheduleResponse:
+        paused = self._schedule_service.pause(request.name, request.request_id)
+        return pb.PauseScheduleResponse(schedule=schedule_to_proto(paused))
+
+    def ResumeSchedule(self, request: pb.ResumeScheduleRequest,
+                       context: grpc.ServicerContext) -> pb.ResumeScheduleResponse:
+        resumed = self._schedule_service.resume(request.name, request.request_id)
+        return pb.ResumeScheduleResponse(schedule=schedule_to_proto(resumed))
+
+    def DeleteSchedule(self, request: pb.DeleteScheduleRequest,
+                       context: grpc.ServicerContext) -> pb.DeleteScheduleResponse:
+        self._schedule_service.delete(request.name, request.request_id)
+        return pb.DeleteScheduleResponse()
+
+    def PreviewSchedule(self, request: pb.PreviewScheduleRequest,
+                        context: grpc.ServicerContext) -> pb.PreviewScheduleResponse:
+        spec = spec_from_proto(request.schedule) if request.HasField("schedule") else None
+        start = timestamps.from_proto(request.start_time, present=request.HasField("start_time"))
+        times, zone = self._schedule_service.preview(request.name, spec, request.count, start)
+        return pb.PreviewScheduleResponse(fire_times=[timestamps.to_proto(t) for t in times], time_zone=zone)
+
+    def ListRuns(self, request: pb.ListRunsRequest, context: grpc.ServicerContext) -> pb.ListRunsResponse:
+        found, token = self._schedule_service.list_runs(request.parent, request.page_size, request.page_token)
+        return pb.ListRunsResponse(runs=[run_to_proto(run, outcome_to_proto) for run in found],
+                                   next_page_token=token)
+
+
+def register(server: grpc.Server, jobs: JobService, schedules: ScheduleService | None = None) -> list[str]:
     """Adds the servicer to server; returns the service names for health and reflection."""
-    scheduler_pb2_grpc.add_SchedulerServiceServicer_to_server(SchedulerServicer(jobs), server)
+    scheduler_pb2_grpc.add_SchedulerServiceServicer_to_server(SchedulerServicer(jobs, schedules), server)
     return [SERVICE_NAME]
 
 
@@ -87,7 +145,9 @@ def job_to_proto(job: Job) -> pb.Job:
         saved_report=job.saved_report, row_count=job.row_count,
         deliveries=[outcome_to_proto(outcome) for outcome in job.deliveries], failure_reason=job.failure_reason,
         create_time=timestamps.to_proto(job.create_time), update_time=timestamps.to_proto(job.update_time),
-        attempts=job.attempts,
+        attempts=job.attempts, schedule=job.schedule, skip_if_empty=job.skip_if_empty,
+        incremental=(pb.IncrementalCutoffs(previous_cutoff=job.incremental.previous_cutoff,
+                                           cutoff=job.incremental.cutoff) if job.incremental else None),
     )
 
 

@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 
 from reportsuite.catalog.v1 import catalog_pb2
-from reportsuite.core import timestamps
+from reportsuite.core import db, timestamps
 from reportsuite.core.filestore import FileStore
 from reportsuite.core.settings import Settings
 from reportsuite.scheduler.v1 import scheduler_pb2
 from services.delivery import bootstrap
+from services.delivery.adapters.host_keys import HostKeyRepository
 from services.delivery.domain.deliver import DeliverStage
+from services.delivery.domain.host_keys import HostKey, OfferedKey
 from tests.integration.delivery.fakes import FakeCatalog, FakeScheduler, masked, serve
 from tests.support.servers import SftpServer, SmtpServer, sftp_server, smtp_server
 
@@ -40,12 +42,22 @@ class World:
     sftp: SftpServer
     known_hosts: Path
 
-    def pin_host_key(self) -> None:
+    def pin_host_key(self, account: str) -> None:
+        """Pins the SFTP server's key for one account, as PinHostKey does."""
+        key = OfferedKey(*self.sftp.known_hosts_line.split()[1:3])
+        engine = db.make_engine(self.settings.database_url, pool_size=1)
+        try:
+            HostKeyRepository(engine).add(HostKey(account, self.sftp.host, self.sftp.port, key), "")
+        finally:
+            engine.dispose()
+
+    def pin_in_known_hosts(self) -> None:
+        """Pins the SFTP server's key for every account, in the operator's known_hosts file."""
         self.known_hosts.write_text(self.sftp.known_hosts_line + "\n")
 
     def add_job(self, unique_id: str, *, emails: str = "", transfer: str = "", protocol: int = 0,
                 display_name: str = "Daily attempts", content: bytes = CONTENT,
-                deleted_definition: bool = False) -> str:
+                deleted_definition: bool = False, zip: bool = False, pgp: bool = False) -> str:
         """Registers a generated report and its job; returns the job's name."""
         account = f"accounts/{unique_id}"
         definition = catalog_pb2.ReportDefinition(
@@ -54,6 +66,7 @@ class World:
             output=catalog_pb2.OutputOptions(
                 email_addresses=emails,
                 file_transfer=catalog_pb2.FileTransfer(protocol=protocol, destination=transfer),  # type: ignore[arg-type]
+                zip=zip, pgp_encrypt=pgp,
             ),
         )
         key = f"reports/{unique_id}/j1.csv"

@@ -74,6 +74,8 @@ class FakeCatalog(catalog_pb2_grpc.CatalogServiceServicer):
     definitions: dict[str, catalog_pb2.ReportDefinition] = field(default_factory=dict)
     saved_reports: dict[str, catalog_pb2.SavedReport] = field(default_factory=dict)
     views: list[int] = field(default_factory=list)
+    # Keys by parent account, as ImportPgpKey of a real catalog returned them.
+    pgp_keys: dict[str, list[catalog_pb2.PgpKey]] = field(default_factory=dict)
 
     def GetReportDefinition(self, request: catalog_pb2.GetReportDefinitionRequest,
                             context: grpc.ServicerContext) -> catalog_pb2.GetReportDefinitionResponse:
@@ -90,6 +92,10 @@ class FakeCatalog(catalog_pb2_grpc.CatalogServiceServicer):
         if request.name not in self.saved_reports:
             raise NotFound(f"saved report {request.name} does not exist")
         return catalog_pb2.GetSavedReportResponse(saved_report=self.saved_reports[request.name])
+
+    def ListPgpKeys(self, request: catalog_pb2.ListPgpKeysRequest,
+                    context: grpc.ServicerContext) -> catalog_pb2.ListPgpKeysResponse:
+        return catalog_pb2.ListPgpKeysResponse(pgp_keys=self.pgp_keys.get(request.parent, []))
 
 
 def masked(definition: catalog_pb2.ReportDefinition) -> catalog_pb2.ReportDefinition:

@@ -36,7 +36,7 @@ def _attachment(message: object) -> tuple[str | None, bytes]:
 def test_sftp_upload_puts_the_exact_bytes_under_the_final_name_with_no_part_file(
     world: World, stage: DeliverStage, unique_id: str
 ) -> None:
-    world.pin_host_key()
+    world.pin_host_key(unique_id)
     job = world.add_job(unique_id, transfer=f"reports:s3cret@127.0.0.1:{world.sftp.port}/in", protocol=SFTP)
 
     stage.deliver(job)
@@ -64,7 +64,7 @@ def test_unknown_host_key_is_refused_with_its_fingerprint_and_nothing_is_sent(
     [failure] = world.scheduler.failures
     assert not failure.retryable
     assert _fingerprint(world.sftp.known_hosts_line) in failure.reason
-    assert "not pinned in known_hosts" in failure.reason
+    assert "is not pinned" in failure.reason and "reportctl hostkey pin" in failure.reason
     assert list((world.sftp.root / "in").iterdir()) == []
     assert world.scheduler.completions == []
 
@@ -127,7 +127,7 @@ def test_a_451_recipient_is_transient_and_the_retry_sends_only_to_it(
 def test_a_redelivered_job_whose_destinations_all_succeeded_sends_nothing(
     world: World, stage: DeliverStage, unique_id: str
 ) -> None:
-    world.pin_host_key()
+    world.pin_host_key(unique_id)
     job = world.add_job(unique_id, emails="ops@example.com",
                         transfer=f"reports:s3cret@127.0.0.1:{world.sftp.port}/in", protocol=SFTP)
     stage.deliver(job)
@@ -161,7 +161,7 @@ def test_a_finished_job_is_not_claimed_and_nothing_is_sent(
 def test_a_deleted_definition_still_mails_but_fails_the_transfer_permanently(
     world: World, stage: DeliverStage, unique_id: str
 ) -> None:
-    world.pin_host_key()
+    world.pin_host_key(unique_id)
     job = world.add_job(unique_id, emails="ops@example.com", deleted_definition=True,
                         transfer=f"reports:s3cret@127.0.0.1:{world.sftp.port}/in", protocol=SFTP)
 
@@ -176,7 +176,7 @@ def test_a_deleted_definition_still_mails_but_fails_the_transfer_permanently(
 
 
 def test_a_missing_directory_is_a_permanent_failure(world: World, stage: DeliverStage, unique_id: str) -> None:
-    world.pin_host_key()
+    world.pin_host_key(unique_id)
     job = world.add_job(unique_id, transfer=f"reports:s3cret@127.0.0.1:{world.sftp.port}/nowhere", protocol=SFTP)
 
     stage.deliver(job)
@@ -187,7 +187,7 @@ def test_a_missing_directory_is_a_permanent_failure(world: World, stage: Deliver
 
 
 def test_a_wrong_password_is_permanent_and_never_shown(world: World, stage: DeliverStage, unique_id: str) -> None:
-    world.pin_host_key()
+    world.pin_host_key(unique_id)
     job = world.add_job(unique_id, transfer=f"reports:Wr0ngPass@127.0.0.1:{world.sftp.port}/in", protocol=SFTP)
 
     stage.deliver(job)

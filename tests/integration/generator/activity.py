@@ -30,7 +30,7 @@ CAMPAIGN_END = datetime(2024, 4, 1, 14, 0, tzinfo=UTC)
 TEXT_REPLY = 'Yes, call me\n"tomorrow"'
 
 HEADER = ("ClientID,AttemptID,Campaign,SubCampaign,Channel,Device,Status,Rank,StartTime,CompleteTime,"
-          "RingSeconds,TalkSeconds,MessageContent,BestContact")
+          "RingSeconds,TalkSeconds,MessageContent,BestContact,DCNumber,DCStatus,Responses")
 
 
 def _at(day: int, hour: int, minute: int, second: int = 0) -> datetime:
@@ -76,23 +76,25 @@ def expected_campaign_csv(p: str) -> str:
     rows = [
         HEADER,
         f"C4,{p}-a1,Spring Reminders,Wave One,Voice,6175550100,DELIVEREDMACHINE,7,"
-        "2024-02-29 23:50:00,2024-03-01 00:00:00,0,0,,1",
+        "2024-02-29 23:50:00,2024-03-01 00:00:00,0,0,,1,,,",
         f"C1,{p}-a2,Spring Reminders,Wave One,Voice,6175550100,DELIVEREDPERSON,8,"
-        "2024-03-01 05:00:00,2024-03-01 05:01:00,10,45,,1",
-        f"C2,{p}-a3,Spring Reminders,Wave One,Voice,6175550100,BUSY,4,2024-03-01 05:30:00,2024-03-01 05:31:00,0,0,,0",
+        "2024-03-01 05:00:00,2024-03-01 05:01:00,10,45,,1,,,",
+        f"C2,{p}-a3,Spring Reminders,Wave One,Voice,6175550100,BUSY,4,"
+        "2024-03-01 05:30:00,2024-03-01 05:31:00,0,0,,0,,,",
         f"C1,{p}-a4,Spring Reminders,Wave One,Voice,6175550100,NOANSWER,4,"
-        "2024-03-01 07:00:00,2024-03-01 07:01:00,55,0,,0",
+        "2024-03-01 07:00:00,2024-03-01 07:01:00,55,0,,0,,,",
         f"C2,{p}-a5,Spring Reminders,Wave One,Voice,6175550100,NOANSWER,4,"
-        "2024-03-01 08:00:00,2024-03-01 08:01:00,0,0,,1",
+        "2024-03-01 08:00:00,2024-03-01 08:01:00,0,0,,1,,,",
         f"C3,{p}-a6,Spring Reminders,Wave Two,Text,6175550100,TEXT_MSG_RECEIVED,8,"
-        '2024-03-01 08:30:00,2024-03-01 08:30:05,0,0,"Yes, call me\n""tomorrow""",1',
-        f"C5,{p}-a7,Spring Reminders,Wave Two,Voice,6175550100,BUSY,4,2024-03-01 09:00:00,2024-03-01 09:05:00,0,0,,0",
+        '2024-03-01 08:30:00,2024-03-01 08:30:05,0,0,"Yes, call me\n""tomorrow""",1,,,',
+        f"C5,{p}-a7,Spring Reminders,Wave Two,Voice,6175550100,BUSY,4,"
+        "2024-03-01 09:00:00,2024-03-01 09:05:00,0,0,,0,,,",
         f"C5,{p}-a8,Spring Reminders,Wave Two,Voice,6175550100,NOANSWER,4,"
-        "2024-03-01 09:02:00,2024-03-01 09:05:00,0,0,,1",
+        "2024-03-01 09:02:00,2024-03-01 09:05:00,0,0,,1,,,",
         f"C1,{p}-a9,Spring Reminders,Wave Two,Voice,6175550100,NOANSWER,4,"
-        "2024-03-01 10:00:00,2024-03-01 10:01:00,0,0,,0",
+        "2024-03-01 10:00:00,2024-03-01 10:01:00,0,0,,0,,,",
         f"C6,{p}-b1,Spring Reminders,Wave One,Email,pat@example.com,BOUNCEDEMAIL_GENERAL,8,"
-        "2024-03-01 11:00:00,2024-03-01 11:00:01,0,0,,1",
+        "2024-03-01 11:00:00,2024-03-01 11:00:01,0,0,,1,,,",
     ]
     return "\n".join(rows) + "\n"
 
@@ -102,12 +104,13 @@ def expected_sub_campaign_csv(p: str) -> str:
     rows = [
         HEADER,
         f"C3,{p}-a6,Spring Reminders,Wave Two,Text,6175550100,TEXT_MSG_RECEIVED,8,"
-        '2024-03-01 08:30:00,2024-03-01 08:30:05,0,0,"Yes, call me\n""tomorrow""",1',
-        f"C5,{p}-a7,Spring Reminders,Wave Two,Voice,6175550100,BUSY,4,2024-03-01 09:00:00,2024-03-01 09:05:00,0,0,,0",
+        '2024-03-01 08:30:00,2024-03-01 08:30:05,0,0,"Yes, call me\n""tomorrow""",1,,,',
+        f"C5,{p}-a7,Spring Reminders,Wave Two,Voice,6175550100,BUSY,4,"
+        "2024-03-01 09:00:00,2024-03-01 09:05:00,0,0,,0,,,",
         f"C5,{p}-a8,Spring Reminders,Wave Two,Voice,6175550100,NOANSWER,4,"
-        "2024-03-01 09:02:00,2024-03-01 09:05:00,0,0,,1",
+        "2024-03-01 09:02:00,2024-03-01 09:05:00,0,0,,1,,,",
         f"C1,{p}-a9,Spring Reminders,Wave Two,Voice,6175550100,NOANSWER,4,"
-        "2024-03-01 10:00:00,2024-03-01 10:01:00,0,0,,1",
+        "2024-03-01 10:00:00,2024-03-01 10:01:00,0,0,,1,,,",
     ]
     return "\n".join(rows) + "\n"
 

@@ -100,12 +100,21 @@ class FakeScheduler(scheduler_pb2_grpc.SchedulerServiceServicer):
 
 
 class FakeCatalog(catalog_pb2_grpc.CatalogServiceServicer):
-    """Registers saved reports, one per request_id, as the real catalog promises."""
+    """Registers saved reports, one per request_id, as the real catalog promises, and serves the
+    output specifications a test put in ``specifications`` (by name)."""
 
     def __init__(self) -> None:
         self.calls = Calls()
         self.saved: dict[str, catalog_pb2.SavedReport] = {}
         self.errors: list[DomainError] = []
+        self.specifications: dict[str, catalog_pb2.OutputSpecification] = {}
+
+    def GetOutputSpecification(self, request: catalog_pb2.GetOutputSpecificationRequest,
+                               context: grpc.ServicerContext) -> catalog_pb2.GetOutputSpecificationResponse:
+        self.calls.record("GetOutputSpecification", request)
+        if request.name not in self.specifications:
+            raise NotFound(f"{request.name} does not exist", field="name")
+        return catalog_pb2.GetOutputSpecificationResponse(output_specification=self.specifications[request.name])
 
     def CreateSavedReport(self, request: catalog_pb2.CreateSavedReportRequest,
                           context: grpc.ServicerContext) -> catalog_pb2.CreateSavedReportResponse:

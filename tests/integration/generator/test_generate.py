@@ -158,16 +158,16 @@ def test_a_rerun_after_a_lost_completion_leaves_one_file_and_one_saved_report(
     assert _report_file(peers.settings, account).read_text() == activity.expected_campaign_csv(account)
 
 
-def test_an_unsupported_report_type_fails_the_job_for_good(
+def test_a_report_type_at_a_level_it_does_not_run_at_fails_the_job_for_good(
     peers: Peers, generation: Generation, account: str,
 ) -> None:
-    job = activity.job(account, report_type=catalog_pb2.REPORT_TYPE_BEST_CONTACT)
+    job = activity.job(account, report_type=catalog_pb2.REPORT_TYPE_USAGE)
     peers.scheduler.add_job(job)
 
     assert generate_report(job.name, generation) is Outcome.FAILED
 
     [failed] = peers.scheduler.calls.of("FailJobStage")
-    assert (failed.reason, failed.retryable) == ("Best Contact at campaign level is not supported yet", False)
+    assert (failed.reason, failed.retryable) == ("Usage reports do not run at campaign level", False)
     assert peers.catalog.calls.of("CreateSavedReport") == []
     assert not _report_file(peers.settings, account).exists()
 

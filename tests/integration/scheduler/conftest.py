@@ -153,3 +153,66 @@ def take_messages(settings: Settings, queue_name: str, job_names: set[str], sett
 def run(scheduler: scheduler_pb2_grpc.SchedulerServiceStub, definition: str, **fields: Any) -> scheduler_pb2.Job:
     request = scheduler_pb2.RunReportRequest(report_definition=definition, **fields)
     return scheduler.RunReport(request, timeout=10).job
+
+
+# --- a database of its own for ticks on a moved clock (tests of schedules) ----------------------
+# A tick claims every schedule due by its clock. A test that moves the clock years ahead must
+# therefore tick a database holding only its own schedules, not those every other test made.
+
+
+@pytest.fixture(scope="session")
+def clock_settings(settings: Settings) -> Iterator[Settings]:
+    from tests.conftest import ADMIN_URL, TEST_DB
+
+    name = f"{TEST_DB}_clock"
+    admin = sa.create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    yield dataclasses.replace(settings, database_url=settings.database_url.rsplit("/", 1)[0] + f"/{name}")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def clock_scheduler_port(clock_settings: Settings) -> Iterator[int]:
+    """A scheduler on the clock database (its own tick, on the real clock, never reaches 2031)."""
+    service = bootstrap.start(clock_settings, "127.0.0.1:0")
+    yield service.port
+    service.stop(0)
+    purge(clock_settings, *QUEUES)
+
+
+@pytest.fixture
+def clock_scheduler(clock_scheduler_port: int) -> scheduler_pb2_grpc.SchedulerServiceStub:
+    return clients.scheduler(f"127.0.0.1:{clock_scheduler_port}")
+
+
+@pytest.fixture(scope="session")
+def clock_database(clock_settings: Settings, clock_scheduler_port: int) -> Iterator[sa.Engine]:
+    engine = db.make_engine(clock_settings.database_url, pool_size=4)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def no_schedules_left(database: sa.Engine, unique_id: str) -> Iterator[None]:
+    """Deletes the test account's schedules afterwards: the session scheduler's tick would run
+    them whenever they come due, later in the session, and hand their jobs to other suites' workers."""
+    yield
+    with database.begin() as connection:
+        connection.execute(sa.text("DELETE FROM scheduler.schedules WHERE account = :a"), {"a": unique_id})
+
+
+@pytest.fixture(autouse=True)
+def no_clock_jobs_left(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Ends the jobs a test left waiting on the clock database: the reaper there would publish them
+    again every five minutes, for the rest of the session, to queues other suites' workers read."""
+    yield
+    if "clock_database" in request.fixturenames:
+        engine = request.getfixturevalue("clock_database")
+        with engine.begin() as connection:
+            connection.execute(sa.text(
+                "UPDATE scheduler.jobs SET state = 'CANCELLED', lease_token = NULL, failure_reason = 'test over'"
+                " WHERE state IN ('QUEUED', 'GENERATING', 'DELIVERING')"))

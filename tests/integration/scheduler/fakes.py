@@ -5,6 +5,7 @@ They serve canned report definitions, accounts and campaigns that each test adds
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Iterator
 from concurrent import futures
@@ -51,6 +52,10 @@ class FakeGenerator(generator_pb2_grpc.GeneratorServiceServicer):
     def __init__(self) -> None:
         self.accounts: dict[str, generator_pb2.Account] = {}
         self.campaigns: dict[str, generator_pb2.Campaign] = {}
+        # GetIngestCutoff hands out "cutoff-1", "cutoff-2", ...; UNAVAILABLE while refuse_cutoffs is set.
+        self.cutoffs_taken = 0
+        self.refuse_cutoffs = False
+        self._cutoff_lock = threading.Lock()
 
     def add_account(self, account: str, reports_time_zone: str) -> None:
         name = f"accounts/{account}"
@@ -73,6 +78,15 @@ class FakeGenerator(generator_pb2_grpc.GeneratorServiceServicer):
         if request.name not in self.campaigns:
             context.abort(grpc.StatusCode.NOT_FOUND, f"{request.name} does not exist")
         return generator_pb2.GetCampaignResponse(campaign=self.campaigns[request.name])
+
+
+    def GetIngestCutoff(self, request: generator_pb2.GetIngestCutoffRequest,
+                        context: grpc.ServicerContext) -> generator_pb2.GetIngestCutoffResponse:
+        if self.refuse_cutoffs:
+            context.abort(grpc.StatusCode.UNAVAILABLE, "the activity store is down")
+        with self._cutoff_lock:
+            self.cutoffs_taken += 1
+            return generator_pb2.GetIngestCutoffResponse(cutoff=f"cutoff-{self.cutoffs_taken}")
 
 
 @contextmanager

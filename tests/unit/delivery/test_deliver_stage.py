@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from typing import BinaryIO
 
 from reportsuite.core.errors import FailedPrecondition, Unavailable
@@ -24,6 +25,7 @@ from services.delivery.domain.model import (
     ReportToDeliver,
     SendError,
 )
+from services.delivery.domain.packaging import Packaging, PgpRecipient
 
 JOB = "accounts/a1/jobs/j1"
 REPORT = ReportToDeliver(
@@ -61,6 +63,7 @@ class Stages:
 class Catalog:
     definition: ReportToDeliver | None = REPORT
     error: Exception | None = None
+    keys: tuple[PgpRecipient, ...] = ()
 
     def report_definition(self, name: str) -> ReportToDeliver | None:
         if self.error:
@@ -68,7 +71,10 @@ class Catalog:
         return self.definition
 
     def saved_report(self, name: str) -> ReportFile:
-        return ReportFile("reports/a1/j1.csv", "Daily.csv", "text/csv")
+        return ReportFile("reports/a1/j1.csv", "Daily.csv", "text/csv", 5, "accounts/a1/savedReports/s1")
+
+    def pgp_keys(self, account: str) -> tuple[PgpRecipient, ...]:
+        return self.keys
 
 
 class Files:
@@ -102,6 +108,7 @@ class Store:
 class Mailer:
     errors: dict[str, SendError] = field(default_factory=dict)
     sent: list[str] = field(default_factory=list)
+    mails: list[tuple[ReportMail, bytes]] = field(default_factory=list)
     delay: float = 0.0
 
     @contextmanager
@@ -113,6 +120,7 @@ class Mailer:
         if recipient in self.errors:
             raise self.errors[recipient]
         self.sent.append(recipient)
+        self.mails.append((mail, content))
         return "250 OK"
 
 
@@ -120,16 +128,30 @@ class Mailer:
 class Transfer:
     uploads: list[str] = field(default_factory=list)
 
-    def upload(self, target: TransferTarget, file_name: str, source: BinaryIO) -> str:
+    def upload(self, target: TransferTarget, file_name: str, source: BinaryIO, *, account: str = "") -> str:
         self.uploads.append(f"{target.label}/{file_name}")
         return "uploaded"
 
 
+class Packager:
+    """Marks packaged content instead of zipping or encrypting it."""
+
+    @contextmanager
+    def open(self, source: BinaryIO, inner_name: str, size: int, packaging: Packaging) -> Iterator[BinaryIO]:
+        data = source.read()
+        if packaging.zip:
+            data = b"ZIP(" + data + b")"
+        if packaging.pgp:
+            data = b"PGP(" + data + b")"
+        yield io.BytesIO(data)
+
+
 def _stage(stages: Stages, mailer: Mailer, *, catalog: Catalog | None = None, store: Store | None = None,
-           transfer: Transfer | None = None, heartbeat: float = 60) -> DeliverStage:
+           transfer: Transfer | None = None, heartbeat: float = 60, max_attachment: int = 1000) -> DeliverStage:
     return DeliverStage(Ports(
         stages=stages, catalog=catalog or Catalog(), files=Files(), store=store or Store(), mailer=mailer,
-        transfers={"sftp": transfer or Transfer()}, heartbeat_seconds=heartbeat,
+        transfers={"sftp": transfer or Transfer()}, heartbeat_seconds=heartbeat, packager=Packager(),
+        max_attachment_bytes=max_attachment,
     ))
 
 
@@ -215,3 +237,45 @@ def test_the_stage_can_run_jobs_on_several_threads_at_once() -> None:
         thread.join()
     assert len(stages.completed) == 4
     assert len(mailer.sent) == 12
+
+
+KEY = PgpRecipient("A" * 40, "-----BEGIN PGP PUBLIC KEY BLOCK-----", datetime(2030, 1, 1, tzinfo=UTC))
+
+
+def test_zip_then_pgp_sends_the_packaged_file_under_the_packaged_name() -> None:
+    report = replace(REPORT, output=replace(REPORT.output, zip=True, pgp_encrypt=True))
+    stages, mailer = Stages(report=report), Mailer()
+    _stage(stages, mailer, catalog=Catalog(definition=report, keys=(KEY,))).deliver(JOB)
+    mail, content = mailer.mails[0]
+    assert (mail.file_name, mail.content_type, content) == ("Daily.csv.zip.pgp", "application/pgp-encrypted",
+                                                            b"PGP(ZIP(a,b\r\n))")
+    assert [o.file_name for o in stages.completed[0]] == ["Daily.csv.zip.pgp"] * 3
+
+
+def test_pgp_without_a_key_fails_permanently_and_sends_nothing() -> None:
+    report = replace(REPORT, output=replace(REPORT.output, pgp_encrypt=True))
+    stages, mailer = Stages(report=report), Mailer()
+    _stage(stages, mailer, catalog=Catalog(definition=report)).deliver(JOB)
+    reason, retryable, _ = stages.failed[0]
+    assert not retryable and "has no PGP public key" in reason and "nothing was sent unencrypted" in reason
+    assert mailer.sent == []
+
+
+def test_a_key_that_expired_since_its_import_fails_permanently_with_that_reason() -> None:
+    report = replace(REPORT, output=replace(REPORT.output, pgp_encrypt=True))
+    expired = replace(KEY, expire_time=datetime(2020, 5, 1, tzinfo=UTC))
+    stages, mailer = Stages(report=report), Mailer()
+    _stage(stages, mailer, catalog=Catalog(definition=report, keys=(KEY, expired))).deliver(JOB)
+    reason, retryable, _ = stages.failed[0]
+    assert not retryable and f"PGP key {'A' * 40} of account a1 expired on 2020-05-01" in reason
+    assert mailer.sent == []
+
+
+def test_a_file_over_the_attachment_limit_is_mailed_as_download_instructions() -> None:
+    stages, mailer = Stages(), Mailer()
+    _stage(stages, mailer, max_attachment=4).deliver(JOB)
+    mail, content = mailer.mails[0]
+    assert (mail.file_name, content) == ("", b"")
+    assert "is not attached: as Daily.csv it is over the 0.0 MiB limit" in mail.body
+    assert "reportctl saved download accounts/a1/savedReports/s1 -o 'Daily.csv'" in mail.body
+    assert len(stages.completed) == 1

@@ -206,3 +206,22 @@ def test_sanitise_keeps_ordinary_names() -> None:
 def test_safe_name_cleans_a_finished_name_from_another_service() -> None:
     assert safe_name("../x/y.csv") == "__x_y.csv"
     assert safe_name(".hidden.csv") == "_hidden.csv"
+
+
+def test_summary_reports_take_xls_or_pdf_and_detail_reports_txt_or_csv() -> None:
+    from services.delivery.domain.file_names import extension
+
+    assert [extension(False, "xls"), extension(True, "pdf"), extension(True), extension(False)] == [
+        ".xls", ".pdf", ".txt", ".csv"]
+
+
+def test_an_over_long_or_directory_zone_name_is_invalid_not_an_internal_error() -> None:
+    import pytest
+
+    from reportsuite.core.errors import InvalidArgument
+    from services.delivery.domain.simple_date_format import load_zone
+
+    for name in ("x" * 5000, "America", "Etc/"):
+        with pytest.raises(InvalidArgument) as raised:
+            load_zone(name)
+        assert raised.value.field == "time_zone"

@@ -9,25 +9,32 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from reportsuite.core.errors import InvalidArgument
-from services.generator.domain import ingest, rules
-from services.generator.domain.model import Account, AccountInput, Attempt, Campaign, Channel, SubCampaign
+from services.generator.domain import ingest, ingest_kinds, rules
+from services.generator.domain.model import AccountInput, Attempt, Channel
+from services.generator.domain.references import Key, Known, Reference
 
 T0 = datetime(2024, 3, 1, 14, 0, tzinfo=UTC)
 GOOD = Attempt("a1", "acc", "c1", "s1", "C1", Channel.VOICE, "6175550100", "DELIVEREDPERSON", T0,
                T0 + timedelta(minutes=1))
-KNOWN_SUBS = {("acc", "c1", "s1")}
-KNOWN_CAMPAIGNS = {("acc", "c1")}
-KNOWN_ACCOUNTS = {"acc"}
+KNOWN: dict[Reference, set[Key]] = {
+    Reference.ACCOUNT: {("acc",)}, Reference.CAMPAIGN: {("acc", "c1")}, Reference.SUB_CAMPAIGN: {("acc", "c1", "s1")},
+}
+
+
+def _known(attempt: Attempt) -> Known:
+    known = Known(MemoryStore())
+    known.learn([rules.campaign_keys(attempt.account, attempt.campaign, attempt.sub_campaign, attempt.pass_id)])
+    return known
 
 
 def _broken_rule(attempt: Attempt) -> tuple[str, str]:
     with pytest.raises(InvalidArgument) as raised:
-        rules.check_attempt(attempt, KNOWN_SUBS, KNOWN_CAMPAIGNS, KNOWN_ACCOUNTS)
+        rules.check_attempt(attempt, _known(attempt))
     return raised.value.field, raised.value.rule
 
 
 def test_a_good_attempt_passes() -> None:
-    rules.check_attempt(GOOD, KNOWN_SUBS, KNOWN_CAMPAIGNS, KNOWN_ACCOUNTS)
+    rules.check_attempt(GOOD, _known(GOOD))
 
 
 @pytest.mark.parametrize(("changes", "field", "rule"), [
@@ -57,8 +64,8 @@ def test_each_attempt_rule_names_its_field(changes: dict[str, object], field: st
     (Channel.TEXT, "BADDATA"), (Channel.EMAIL, "BADDATA"),
 ])
 def test_a_status_is_accepted_on_each_of_its_channels(channel: Channel, status: str) -> None:
-    rules.check_attempt(dataclasses.replace(GOOD, channel=channel, status=status), KNOWN_SUBS, KNOWN_CAMPAIGNS,
-                        KNOWN_ACCOUNTS)
+    attempt = dataclasses.replace(GOOD, channel=channel, status=status)
+    rules.check_attempt(attempt, _known(attempt))
 
 
 @pytest.mark.parametrize(("zone", "ok"), [("America/New_York", True), ("Europe/London", True), ("UTC", True),
@@ -74,23 +81,15 @@ def test_reports_time_zone_must_be_an_iana_zone(zone: str, ok: bool) -> None:
 
 
 class MemoryStore:
-    """An in-memory ActivityStore holding one account, campaign c1 and sub-campaign s1."""
+    """An in-memory store of attempts that knows one account, campaign c1 and sub-campaign s1."""
 
     def __init__(self) -> None:
         self.attempts: dict[str, Attempt] = {}
         self.lookups = 0
 
-    def existing_accounts(self, ids: Collection[str]) -> set[str]:
+    def existing(self, reference: Reference, keys: Collection[Key]) -> dict[Key, str]:
         self.lookups += 1
-        return set(ids) & KNOWN_ACCOUNTS
-
-    def existing_campaigns(self, keys: Collection[tuple[str, str]]) -> set[tuple[str, str]]:
-        self.lookups += 1
-        return set(keys) & KNOWN_CAMPAIGNS
-
-    def existing_sub_campaigns(self, keys: Collection[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
-        self.lookups += 1
-        return set(keys) & KNOWN_SUBS
+        return {key: "" for key in set(keys) & KNOWN.get(reference, set())}
 
     def insert_attempts(self, attempts: Sequence[Attempt]) -> int:
         new = [a for a in attempts if a.attempt_id not in self.attempts]
@@ -98,20 +97,6 @@ class MemoryStore:
             self.attempts.setdefault(attempt.attempt_id, attempt)
         return len({a.attempt_id for a in new})
 
-    def upsert_accounts(self, accounts: Sequence[Account]) -> None:
-        raise AssertionError("not used")
-
-    def upsert_campaigns(self, campaigns: Sequence[Campaign]) -> None:
-        raise AssertionError("not used")
-
-    def get_account(self, account: str) -> Account | None:
-        return None
-
-    def get_campaign(self, account: str, campaign: str) -> Campaign | None:
-        return None
-
-    def sub_campaigns_named(self, account: str, sub_campaign: str) -> list[tuple[Campaign, SubCampaign]]:
-        return []
 
 
 def test_a_stream_keeps_the_good_records_around_bad_ones_and_reports_stream_positions() -> None:
@@ -120,7 +105,7 @@ def test_a_stream_keeps_the_good_records_around_bad_ones_and_reports_stream_posi
     second = [dataclasses.replace(GOOD, attempt_id="b0", status="NOPE"), dataclasses.replace(GOOD, attempt_id="b1"),
               dataclasses.replace(GOOD, attempt_id="a0")]
 
-    result = ingest.ingest_attempts([first, second], store)
+    result = ingest.ingest(ingest_kinds.ATTEMPTS, [first, second], store)
 
     assert (result.received, result.stored, result.duplicates) == (6, 4, 1)
     assert [(r.position, r.id, r.field) for r in result.rejected] == [(3, "b0", "status")]
@@ -131,13 +116,13 @@ def test_references_are_looked_up_once_per_stream_not_per_batch() -> None:
     store = MemoryStore()
     batches = [[dataclasses.replace(GOOD, attempt_id=f"{n}-{i}") for i in range(5)] for n in range(4)]
 
-    ingest.ingest_attempts(batches, store)
+    ingest.ingest(ingest_kinds.ATTEMPTS, batches, store)
 
     assert store.lookups == 1
 
 
 def test_a_batch_over_the_limit_is_refused_naming_the_field() -> None:
     with pytest.raises(InvalidArgument) as raised:
-        ingest.ingest_attempts([[GOOD] * (ingest.MAX_BATCH + 1)], MemoryStore())
+        ingest.ingest(ingest_kinds.ATTEMPTS, [[GOOD] * (ingest.MAX_BATCH + 1)], MemoryStore())
 
     assert (raised.value.field, raised.value.rule) == ("attempts", "at most 10000 records a batch")

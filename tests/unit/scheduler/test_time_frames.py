@@ -141,7 +141,6 @@ def test_entire_campaign_runs_from_the_campaign_start_to_as_of() -> None:
 
 
 @pytest.mark.parametrize(("frame", "as_of", "zone", "words"), [
-    (TimeFrame(Kind.INCREMENTAL), "2024-01-15T12:00", "UTC", "incremental runs are not supported yet"),
     (TimeFrame(Kind.UNSPECIFIED), "2024-01-15T12:00", "UTC", "no time frame"),
     # Exactly at the start of a report day, Today and Month to Date cover nothing yet.
     (TimeFrame(Kind.TODAY), "2024-01-15T08:00", "America/New_York", "covers no time"),
