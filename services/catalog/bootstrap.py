@@ -25,7 +25,7 @@ from services.catalog.domain.retention import RetentionPurge
 from services.catalog.domain.saved_reports import SavedReports
 from services.catalog.domain.specifications import OutputSpecifications
 from services.catalog.entrypoints.grpc_api import SERVICE_NAME, CatalogServicer
-from services.catalog.entrypoints.retention import RetentionSweeper
+from services.catalog.entrypoints.retention import retention_sweeper
 
 SERVICE = "catalog"
 
@@ -75,7 +75,7 @@ def start(settings: Settings, address: str | None = None) -> grpc_server.Service
         raise
     # Retention: purge expired saved reports and their files now and every few minutes.
     purge = RetentionPurge(SqlExpiredSavedReports(db.make_sessions(engine)), FileStore(settings.file_store), _now)
-    sweeper = RetentionSweeper(purge)
+    sweeper = retention_sweeper(purge)
     sweeper.start()
     unwatch = watch_purge_backlog(purge.backlog)
     service.stop_hooks.extend([unwatch, sweeper.stop, delivery_channel.close, engine.dispose])

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from services.scheduler.adapters.loops import BackgroundLoop
+from reportsuite.core.loops import BackgroundLoop
 from services.scheduler.adapters.publisher import BatchPublisher
 from services.scheduler.adapters.repository import OutboxMessage, OutboxStore
 

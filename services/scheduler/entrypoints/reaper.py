@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from services.scheduler.adapters.loops import BackgroundLoop
+from reportsuite.core.loops import BackgroundLoop
 from services.scheduler.domain.service import SWEEP_BATCH, JobService
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,7 @@ delays a tick.
 
 from __future__ import annotations
 
-from services.scheduler.adapters.loops import BackgroundLoop
+from reportsuite.core.loops import BackgroundLoop
 from services.scheduler.domain.tick import MAX_WAIT_SECONDS, ScheduleTicker
 
 PREFETCH_INTERVAL_SECONDS = 1.0

@@ -1,4 +1,6 @@
-"""A background loop on its own thread: runs a step, then sleeps until woken or its interval passes."""
+"""A background loop on its own thread: runs a step, then sleeps until woken or its interval passes.
+
+Used by the scheduler (relay, reaper, tick) and the catalog (retention sweep)."""
 
 from __future__ import annotations
 
@@ -32,6 +34,10 @@ class BackgroundLoop:
 
     def start(self) -> None:
         self._thread.start()
+
+    def stopping(self) -> bool:
+        """True once stop() was called: a long step checks it to end early."""
+        return self._stopping.is_set()
 
     def wake(self) -> None:
         """Makes the loop run its step now instead of at the end of its interval."""
