@@ -2,14 +2,15 @@
 
 Run: ``.venv/bin/python -m benchmarks.delivery_pipeline [--size-mib 1024] [--pgpy-mib 100]``
 
-Writes a synthetic All Attempts CSV of the given size, starts an SFTP server on loopback (the
-asyncssh server the tests use, accepting the benchmark's password for paramiko and a key for
-OpenSSH's client) and measures, in this process:
+Writes a synthetic All Attempts CSV of the given size, starts an SFTP server on loopback
+(OpenSSH's sshd when installed and run as root, else the asyncssh server the tests use; either
+takes the password for paramiko and a key for OpenSSH's client) and measures, in this process:
 
 - ZIP alone (level 1, services.delivery.adapters.packaging), in MB/s of the CSV;
 - gpg alone (``gpg --encrypt --compress-algo none``) on the zipped file;
 - the SFTP leg alone: services.delivery.adapters.sftp uploading the encrypted zip, against
-  OpenSSH's ``sftp -b`` putting the same file to the same server (the baseline);
+  OpenSSH's ``sftp -b`` putting the same file to the same server (the baseline), and against
+  paramiko's own ``putfo`` (32 KiB write requests);
 - the whole pipeline (CSV -> zip -> gpg -> SFTP, streamed) in a child process, whose peak
   RSS (VmHWM) is the delivery worker's, against the slowest single stage;
 - pgpy against gpg encrypting the same ``--pgpy-mib`` of CSV, each in a child process.
@@ -44,6 +45,7 @@ from services.delivery.domain.destinations import parse_transfer  # noqa: E402
 from services.delivery.domain.host_keys import HostKey, OfferedKey  # noqa: E402
 from services.delivery.domain.packaging import Packaging, PgpRecipient  # noqa: E402
 from tests.support.gpg import gpg_home  # noqa: E402
+from tests.support.openssh import openssh_missing, openssh_sftp_server  # noqa: E402
 from tests.support.servers import _LoopThread  # noqa: E402
 
 MB = 1_000_000
@@ -77,6 +79,10 @@ class Server:
     port: int
     key_line: str
     client_key: Path
+    root: Path
+    user: str = USER
+    password: str = PASSWORD
+    kind: str = "asyncssh"
 
 
 class _Auth(asyncssh.SSHServer):
@@ -100,11 +106,24 @@ class _Auth(asyncssh.SSHServer):
 
 
 @contextmanager
-def sftp_server(root: Path, work: Path) -> Iterator[Server]:
+def sftp_server(work: Path) -> Iterator[Server]:
+    """OpenSSH's sshd when it can run here, else the asyncssh server."""
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(work / "client_key")], check=True)
+    if openssh_missing():
+        with asyncssh_server(work) as server:
+            yield server
+        return
+    with openssh_sftp_server((work / "client_key.pub").read_text().strip()) as sshd:
+        key_line = " ".join(sshd.known_hosts_line.split()[1:3])
+        yield Server(sshd.port, key_line, work / "client_key", sshd.root, sshd.username, sshd.password, "OpenSSH")
+
+
+@contextmanager
+def asyncssh_server(work: Path) -> Iterator[Server]:
+    root = work / "sftp-root"
+    root.mkdir()
     host_key = asyncssh.generate_private_key("ssh-ed25519")
-    client_key = asyncssh.generate_private_key("ssh-ed25519")
-    client_key.write_private_key(str(work / "client_key"))
-    (work / "client_key").chmod(0o600)
+    client_key = asyncssh.read_private_key(str(work / "client_key"))
     loop = _LoopThread("bench-sftp")
 
     async def listen() -> asyncssh.SSHAcceptor:
@@ -115,7 +134,7 @@ def sftp_server(root: Path, work: Path) -> Iterator[Server]:
     acceptor = loop.run(listen())
     try:
         key_type, data = host_key.export_public_key("openssh").decode().split()[:2]
-        yield Server(acceptor.get_port(), f"{key_type} {data}", work / "client_key")
+        yield Server(acceptor.get_port(), f"{key_type} {data}", work / "client_key", root)
     finally:
         acceptor.close()
         loop.close()
@@ -149,7 +168,7 @@ def package(source: Path, target: Path, packaging: Packaging) -> float:
 
 
 def upload(path: Path, server: Server, name: str, packaging: Packaging | None = None) -> float:
-    target = parse_transfer("sftp", f"{USER}:{PASSWORD}@127.0.0.1:{server.port}/")
+    target = parse_transfer("sftp", f"{server.user}:{server.password}@127.0.0.1:{server.port}/")
     transfer = SftpTransfer(_Pins(server.port, server.key_line), Path("/nonexistent"), timeout=60)
     began = time.perf_counter()
     with open(path, "rb") as handle:
@@ -168,18 +187,27 @@ def openssh_upload(path: Path, server: Server, work: Path, name: str) -> float:
     batch.write_text(f"put {path} {name}\n")
     command = ["sftp", "-b", str(batch), "-P", str(server.port), "-i", str(server.client_key),
                "-o", f"UserKnownHostsFile={known}", "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
-               f"{USER}@127.0.0.1"]
+               f"{server.user}@127.0.0.1"]
     began = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True, timeout=600)
     return time.perf_counter() - began
 
 
-def _upload_child(path: str, port: int, key_line: str, name: str, queue: multiprocessing.Queue) -> None:
-    queue.put((upload(Path(path), Server(port, key_line, Path()), name), _vm_hwm_kib()))
+def _upload_child(path: str, server: Server, name: str, queue: multiprocessing.Queue) -> None:
+    queue.put((upload(Path(path), server, name), _vm_hwm_kib()))
 
 
-def _pipeline_child(path: str, port: int, key_line: str, recipient: PgpRecipient, queue: multiprocessing.Queue) -> None:
-    server = Server(port, key_line, Path())
+def _putfo_child(path: str, server: Server, name: str, queue: multiprocessing.Queue) -> None:
+    """paramiko's own putfo (32 KiB reads and write requests) over the same connection setup: the old way."""
+    target = parse_transfer("sftp", f"{server.user}:{server.password}@127.0.0.1:{server.port}/")
+    transfer = SftpTransfer(_Pins(server.port, server.key_line), Path("/nonexistent"), timeout=60)
+    began = time.perf_counter()
+    with open(path, "rb") as handle, transfer._client(target, "bench") as client, client.open_sftp() as sftp:
+        sftp.putfo(handle, name)
+    queue.put((time.perf_counter() - began, _vm_hwm_kib()))
+
+
+def _pipeline_child(path: str, server: Server, recipient: PgpRecipient, queue: multiprocessing.Queue) -> None:
     packaging = Packaging(zip=True, pgp=True, recipients=(recipient,))
     elapsed = upload(Path(path), server, "pipeline.csv.zip.pgp", packaging)
     queue.put((elapsed, _vm_hwm_kib()))
@@ -235,8 +263,6 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="delivery-bench-") as temp, gpg_home() as gpg:
         work = Path(temp)
-        root = work / "sftp-root"
-        root.mkdir()
         csv = work / "report.csv"
         write_csv(csv, args.size_mib << 20)
         size = csv.stat().st_size
@@ -252,22 +278,25 @@ def main() -> int:
         print(f"zip (level 1)         {rate(size, zip_time)}  -> {zipped.stat().st_size / size:.1%} of the CSV")
         print(f"gpg (no compression)  {rate(zipped.stat().st_size, gpg_time)}  on the zip")
 
-        with sftp_server(root, work) as server:
+        with sftp_server(work) as server:
+            print(f"SFTP server: {server.kind} on 127.0.0.1:{server.port}")
             # paramiko runs in a child process, as in a worker: in this one it would share the GIL with the server.
-            ours = min(in_child(_upload_child, str(encrypted), server.port, server.key_line, "ours.pgp")[0]
+            ours = min(in_child(_upload_child, str(encrypted), server, "ours.pgp")[0]
                        for _ in range(2))
             openssh = min(openssh_upload(encrypted, server, work, "openssh.pgp") for _ in range(2))
+            putfo = min(in_child(_putfo_child, str(encrypted), server, "putfo.pgp")[0] for _ in range(2))
             print(f"sftp, ours (paramiko) {rate(packaged, ours)}")
+            print(f"sftp, paramiko putfo  {rate(packaged, putfo)}  (32 KiB writes: ours {putfo / ours:.2f}x faster)")
             print(f"sftp, OpenSSH client  {rate(packaged, openssh)}  -> ours/OpenSSH throughput {openssh / ours:.2f}x")
-            raw_ours = in_child(_upload_child, str(csv), server.port, server.key_line, "raw-ours.csv")[0]
+            raw_ours = in_child(_upload_child, str(csv), server, "raw-ours.csv")[0]
             raw_openssh = openssh_upload(csv, server, work, "raw-openssh.csv")
             print(f"sftp of the CSV itself: ours {rate(size, raw_ours)}, OpenSSH {rate(size, raw_openssh)} "
                   f"-> {raw_openssh / raw_ours:.2f}x")
             for name in ("raw-ours.csv", "raw-openssh.csv"):
-                (root / name).unlink()
+                (server.root / name).unlink()
 
-            end_to_end, hwm = in_child(_pipeline_child, str(csv), server.port, server.key_line, recipient)
-            assert gpg.decrypt((root / "pipeline.csv.zip.pgp").read_bytes())[:2] == b"PK"
+            end_to_end, hwm = in_child(_pipeline_child, str(csv), server, recipient)
+            assert gpg.decrypt((server.root / "pipeline.csv.zip.pgp").read_bytes())[:2] == b"PK"
         slowest = max(zip_time, gpg_time, ours)
         print(f"pipeline csv->zip->gpg->sftp {rate(size, end_to_end)}  = {end_to_end / slowest:.2f}x the slowest "
               f"stage ({slowest:.2f} s); worker peak RSS {hwm / 1024:.0f} MiB")

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 
 import paramiko
+from paramiko.sftp import CMD_EXTENDED, CMD_EXTENDED_REPLY, SFTPError
 
 from services.delivery.domain.destinations import TransferTarget
 from services.delivery.domain.host_keys import HostKey
@@ -109,6 +110,10 @@ class SftpTransfer:
             sock.close()
 
 
+READ_SIZE = 1 << 20
+MIN_WRITE = 32768  # what draft-ietf-secsh-filexfer requires every server to accept
+MAX_WRITE = 255 * 1024  # what OpenSSH's client caps the declared limit at
+
 # AES-GCM authenticates as it encrypts: without it paramiko spends about half its CPU on HMAC-SHA256.
 _GCM_FIRST = ("aes128-gcm@openssh.com", "aes256-gcm@openssh.com")
 
@@ -131,7 +136,11 @@ def _put(sftp: paramiko.SFTPClient, directory: str, file_name: str, source: Bina
     final = posixpath.join(directory, file_name) if directory else file_name
     partial = posixpath.join(directory, f".{file_name}.part") if directory else f".{file_name}.part"
     try:
-        attributes = sftp.putfo(source, partial, confirm=True)
+        size = _write(sftp, partial, source)
+        # As putfo's confirm: the server must hold every byte before the name becomes visible.
+        written = sftp.stat(partial).st_size
+        if written != size:
+            raise OSError(errno.EIO, f"the server holds {written} of the {size} bytes sent")
         sftp.posix_rename(partial, final)
     except OSError as error:
         _remove_quietly(sftp, partial)
@@ -140,7 +149,36 @@ def _put(sftp: paramiko.SFTPClient, directory: str, file_name: str, source: Bina
         # Such as the packaging failing mid-stream: the partial file must not stay.
         _remove_quietly(sftp, partial)
         raise
-    return f"uploaded {attributes.st_size} bytes as {final}"
+    return f"uploaded {size} bytes as {final}"
+
+
+def _write(sftp: paramiko.SFTPClient, path: str, source: BinaryIO) -> int:
+    """Writes ``source`` to ``path`` in pipelined requests as large as the server takes."""
+    size = 0
+    with sftp.open(path, "wb") as remote:
+        # paramiko sends at most 32 KiB per write request, the least every server must take.
+        # OpenSSH's client writes what the server declares (limits@openssh.com, 255 KiB for
+        # OpenSSH's own server); with 32 KiB ours ran at under half its speed, with the
+        # declared size at about its speed (docs/delivery.md, "SFTP throughput").
+        remote.MAX_REQUEST_SIZE = _write_limit(sftp)  # type: ignore[misc]
+        remote.set_pipelined(True)
+        # Large reads: putfo's 32 KiB reads cost as much Python time as the writes themselves.
+        while chunk := source.read(READ_SIZE):
+            remote.write(chunk)
+            size += len(chunk)
+    return size
+
+
+def _write_limit(sftp: paramiko.SFTPClient) -> int:
+    """The largest write request the server declares it takes, or the 32 KiB every server takes."""
+    try:
+        kind, reply = sftp._request(CMD_EXTENDED, "limits@openssh.com")  # paramiko has no public call for it
+    except (OSError, SFTPError, EOFError):
+        return MIN_WRITE  # the extension is optional; SSH_FX_OP_UNSUPPORTED arrives as an error
+    if kind != CMD_EXTENDED_REPLY:
+        return MIN_WRITE
+    _max_packet, _max_read, max_write = reply.get_int64(), reply.get_int64(), reply.get_int64()
+    return max(MIN_WRITE, min(max_write, MAX_WRITE)) if max_write else MIN_WRITE
 
 
 def _sftp_error(error: OSError, what: str) -> SendError:
