@@ -193,7 +193,10 @@ class _Call:
             raise InvalidArgument(f"the request is {size} bytes long", field="request",
                                   rule=f"at most {self.rule.max_request_bytes} bytes")
         scoped = not self.principal.scope.everything
-        reach = inspect(request, max_string=policy.MAX_STRING_CHARS, bare_accounts=streamed,
+        # A streamed batch's strings are checked record by record by the service (ingest rejects
+        # a record with a NUL or an overlong string alone, at its position); here one such
+        # record would refuse the whole stream and every good record in it.
+        reach = inspect(request, max_string=None if streamed else policy.MAX_STRING_CHARS, bare_accounts=streamed,
                         collect=scoped or not streamed)
         for restriction in self.rule.restrictions:
             if restriction.applies(request):

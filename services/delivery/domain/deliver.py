@@ -8,16 +8,15 @@ sends only where it has not yet succeeded. Permanent failures are not retried ei
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from types import TracebackType
 from typing import BinaryIO
 
 from opentelemetry import trace
 
 from reportsuite.core.errors import Aborted, FailedPrecondition, NotFound, Unavailable
+from reportsuite.core.lease import LeaseKeeper
 from services.delivery.domain.file_names import safe_name
 from services.delivery.domain.model import (
     Catalog,
@@ -81,7 +80,8 @@ class DeliverStage:
         except Aborted as busy:
             log.info("not delivering %s now: %s", job_name, busy.message)
             return
-        with LeaseKeeper(self.ports.stages, lease, self.ports.heartbeat_seconds) as keeper:
+        with LeaseKeeper(lambda: self.ports.stages.heartbeat(lease), job_name, self.ports.heartbeat_seconds,
+                         refused=(FailedPrecondition, Aborted, NotFound)) as keeper:
             try:
                 outcomes = _Run(self.ports, lease, keeper).run()
             except StageFailure as failure:
@@ -225,36 +225,3 @@ def _read_at_most(stream: BinaryIO, limit: int) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
     return b"".join(chunks)
-
-
-class LeaseKeeper:
-    """Heartbeats a lease on a thread; ``lost`` says why work must stop (cancelled, lease lost)."""
-
-    def __init__(self, stages: JobStages, lease: Lease, interval: float) -> None:
-        self._stages = stages
-        self._lease = lease
-        self._interval = interval
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._beat, name=f"heartbeat {lease.job.name}", daemon=True)
-        self.lost = ""
-
-    def __enter__(self) -> LeaseKeeper:
-        self._thread.start()
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace_back: TracebackType | None) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _beat(self) -> None:
-        while not self._stop.wait(self._interval):
-            try:
-                if self._stages.heartbeat(self._lease):
-                    self.lost = "the job was cancelled"
-                    return
-            except (FailedPrecondition, Aborted, NotFound) as refused:
-                self.lost = f"the lease was lost: {refused.message}"
-                return
-            except Exception:  # a missed heartbeat is survivable; the lease outlasts a few
-                log.warning("heartbeat for %s failed", self._lease.job.name, exc_info=True)

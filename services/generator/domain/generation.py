@@ -14,8 +14,8 @@ import threading
 from dataclasses import dataclass, replace
 
 from reportsuite.core.errors import Unavailable
+from reportsuite.core.lease import LeaseKeeper
 from reportsuite.core.telemetry import tracer
-from services.generator.domain.heartbeat import Heartbeat
 from services.generator.domain.jobs import Cancelled, Claim, Job, ReportFailure, StageBusy, StageRefused
 from services.generator.domain.output_spec import OutputFormat, check_format
 from services.generator.domain.ports import (
@@ -93,9 +93,10 @@ def generate_report(job_name: str, deps: Generation) -> Outcome:
 def _run_claimed(claim: Claim, deps: Generation) -> Outcome:
     job = claim.job
     try:
-        with Heartbeat(deps.stages, claim, deps.heartbeat_seconds) as heartbeat:
-            saved_report, rows = _generate(job, deps, heartbeat.cancelled)
-        if heartbeat.cancelled.is_set():
+        with LeaseKeeper(lambda: deps.stages.heartbeat(claim), job.name, deps.heartbeat_seconds,
+                         refused=(StageRefused,)) as keeper:
+            saved_report, rows = _generate(job, deps, keeper.stopped)
+        if keeper.stopped.is_set():
             raise Cancelled("cancelled after the report was written")
         if rows == 0 and job.skip_if_empty:  # _generate kept no file and registered nothing
             deps.stages.skip_empty(claim)

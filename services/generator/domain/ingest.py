@@ -42,6 +42,17 @@ def _no_references(record: Any) -> Iterable[tuple[Reference, Key]]:
 
 
 @dataclass(frozen=True)
+class Refused:
+    """A record refused before it could be checked (its transport found a string no store can hold).
+
+    It stands in the batch at its position, so it is reported like any rejected record.
+    """
+
+    record: Any
+    error: InvalidArgument
+
+
+@dataclass(frozen=True)
 class Kind(Generic[In, Out]):
     """One kind of ingested record, as the pipeline sees it.
 
@@ -86,7 +97,7 @@ class _Tally:
             self.result.rejected.append(RejectedRecord(position, record_id, error.field, error.rule))
 
 
-def ingest(kind: Kind[In, Out], batches: Iterable[Sequence[In]], store: Any) -> IngestResult:
+def ingest(kind: Kind[In, Out], batches: Iterable[Sequence[In | Refused]], store: Any) -> IngestResult:
     """Validates and stores a stream of batches of one kind; returns what happened to its records.
 
     Args:
@@ -98,9 +109,13 @@ def ingest(kind: Kind[In, Out], batches: Iterable[Sequence[In]], store: Any) -> 
     known = Known(store)
     for records in batches:
         first = tally.batch(records)
-        known.learn(reference for record in records for reference in kind.references(record))
+        known.learn(reference for record in records if not isinstance(record, Refused)
+                    for reference in kind.references(record))
         good: list[Out] = []
         for offset, record in enumerate(records):
+            if isinstance(record, Refused):
+                tally.reject(first + offset, kind.record_id(record.record), record.error)
+                continue
             try:
                 good.append(kind.check(record, known))
             except InvalidArgument as error:

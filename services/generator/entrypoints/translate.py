@@ -1,7 +1,9 @@
 """Proto <-> domain translation for the activity records beyond accounts, campaigns and attempts.
 
-Nothing here validates: an enum the sender left UNSPECIFIED becomes None and an unset Timestamp
-becomes None, and the domain's rules reject them with the field's name.
+Nothing here validates but the strings: an enum the sender left UNSPECIFIED becomes None and an
+unset Timestamp becomes None, and the domain's rules reject them with the field's name. A record
+holding a string no store can keep (a NUL, or longer than the service-wide limit) is handed over
+as ``ingest.Refused``, so it is rejected alone at its position.
 """
 
 from __future__ import annotations
@@ -11,9 +13,13 @@ from typing import Any, TypeVar
 
 from google.protobuf.message import Message
 
+from reportsuite.core.errors import InvalidArgument
+from reportsuite.core.security.policy import MAX_STRING_CHARS
+from reportsuite.core.security.tenancy import inspect
 from reportsuite.core.timestamps import from_proto
 from reportsuite.generator.v1 import generator_pb2 as pb
 from services.generator.domain import records as r
+from services.generator.domain.ingest import Refused
 from services.generator.domain.model import Channel, DeviceType, IngestResult, PassType
 
 T = TypeVar("T")
@@ -49,10 +55,18 @@ def _when(message: Message, field: str) -> Any:
     return from_proto(getattr(message, field), present=message.HasField(field))
 
 
-def batches(requests: Iterable[Any], field: str, convert: Callable[[Any], T]) -> Iterator[Sequence[T]]:
+def batches(requests: Iterable[Any], field: str, convert: Callable[[Any], T]) -> Iterator[Sequence[T | Refused]]:
     """The domain records of a client stream, batch by batch."""
     for request in requests:
-        yield [convert(record) for record in getattr(request, field)]
+        yield [_record(record, convert) for record in getattr(request, field)]
+
+
+def _record(message: Message, convert: Callable[[Any], T]) -> T | Refused:
+    try:
+        inspect(message, max_string=MAX_STRING_CHARS, collect=False)
+    except InvalidArgument as error:
+        return Refused(convert(message), error)
+    return convert(message)
 
 
 def ingest_response(response_type: type[Message], result: IngestResult) -> Any:

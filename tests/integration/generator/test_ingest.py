@@ -9,6 +9,7 @@ import grpc
 import pytest
 
 from reportsuite.core.errors import error_details
+from reportsuite.core.security.policy import MAX_STRING_CHARS
 from reportsuite.generator.v1 import generator_pb2 as pb
 from reportsuite.generator.v1 import generator_pb2_grpc
 from tests.integration.generator import builders as b
@@ -84,6 +85,11 @@ REJECTION_RULES = [
     ("complete_time before start_time", {"complete": T0 - timedelta(seconds=1)}, "complete_time",
      "must not be before start_time"),
     ("negative ring seconds", {"ring": -1}, "ring_seconds", "must not be negative"),
+    # PostgreSQL text cannot hold NUL: one such record is rejected alone, not the whole stream.
+    ("NUL in client_id", {"client": "C\x001"}, "client_id", "must not hold the NUL character (U+0000)"),
+    ("NUL in message_content", {"message": "hi\x00"}, "message_content", "must not hold the NUL character (U+0000)"),
+    ("message_content over the string limit", {"message": "m" * (MAX_STRING_CHARS + 1)}, "message_content",
+     f"at most {MAX_STRING_CHARS} characters"),
 ]
 
 
