@@ -62,6 +62,12 @@ SETTINGS: tuple[Variable, ...] = (
              "OpenSSH known_hosts file of SFTP host keys pinned for every account, besides each account's own "
              "pins (PinHostKey); unknown hosts are refused."),
     Variable("REPORTSUITE_RETENTION_DAYS", "30", "Days a saved report is kept after generation."),
+    Variable("REPORTSUITE_RETENTION_SWEEP_SECONDS", "300",
+             "How often the catalog looks for expired saved reports to delete."),
+    Variable("REPORTSUITE_AUDIT_RETENTION_DAYS", "400",
+             "Days each service keeps its audit trail; older events are deleted hourly. 0 keeps them forever."),
+    Variable("REPORTSUITE_REQUEST_ID_RETENTION_DAYS", "7",
+             "Days a mutation's request_id is remembered, so a retry within them returns the first result."),
     Variable("REPORTSUITE_EMAIL_MAX_ATTACHMENT_BYTES", "10485760",
              "Largest report file attached to a mail (10 MiB); a larger one is mailed as download instructions."),
     Variable("REPORTSUITE_SECRETS_KEY", "",
@@ -184,6 +190,9 @@ class Settings:
     transfer_timeout_seconds: int
     sftp_known_hosts: Path
     retention_days: int
+    retention_sweep_seconds: int
+    audit_retention_days: int
+    request_id_retention_days: int
     email_max_attachment_bytes: int
     secrets_key: str = field(repr=False)
     ftps_ca_file: str
@@ -226,6 +235,9 @@ class Settings:
             "transfer_timeout_seconds": ("REPORTSUITE_TRANSFER_TIMEOUT_SECONDS", lambda e, n: _integer(e, n, 1)),
             "sftp_known_hosts": ("REPORTSUITE_SFTP_KNOWN_HOSTS", lambda e, n: Path(_text(e, n))),
             "retention_days": ("REPORTSUITE_RETENTION_DAYS", lambda e, n: _integer(e, n, 1)),
+            "retention_sweep_seconds": ("REPORTSUITE_RETENTION_SWEEP_SECONDS", lambda e, n: _integer(e, n, 1)),
+            "audit_retention_days": ("REPORTSUITE_AUDIT_RETENTION_DAYS", _integer),
+            "request_id_retention_days": ("REPORTSUITE_REQUEST_ID_RETENTION_DAYS", lambda e, n: _integer(e, n, 1)),
             "email_max_attachment_bytes": ("REPORTSUITE_EMAIL_MAX_ATTACHMENT_BYTES", _integer),
             "secrets_key": ("REPORTSUITE_SECRETS_KEY", _secrets_key),
             "ftps_ca_file": ("REPORTSUITE_FTPS_CA_FILE", _text),

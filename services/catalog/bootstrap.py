@@ -8,11 +8,13 @@ import grpc
 
 from reportsuite.catalog.v1 import catalog_pb2_grpc
 from reportsuite.core import clients, db, grpc_server
+from reportsuite.core.expiry import Expiry, expiry_loop
 from reportsuite.core.filestore import FileStore
 from reportsuite.core.settings import Settings
 from reportsuite.delivery.v1 import delivery_pb2_grpc
 from services.catalog.adapters.delivery import DeliveryOutputChecker
 from services.catalog.adapters.openpgp import PgpyInspector
+from services.catalog.adapters.orm import DeleteRequestRow
 from services.catalog.adapters.pgp_key_repository import SqlPgpKeyRepository
 from services.catalog.adapters.repository import SqlCatalogRepository
 from services.catalog.adapters.retention_repository import SqlExpiredSavedReports
@@ -75,8 +77,12 @@ def start(settings: Settings, address: str | None = None) -> grpc_server.Service
         raise
     # Retention: purge expired saved reports and their files now and every few minutes.
     purge = RetentionPurge(SqlExpiredSavedReports(db.make_sessions(engine)), FileStore(settings.file_store), _now)
-    sweeper = retention_sweeper(purge)
+    sweeper = retention_sweeper(purge, settings.retention_sweep_seconds)
     sweeper.start()
     unwatch = watch_purge_backlog(purge.backlog)
-    service.stop_hooks.extend([unwatch, sweeper.stop, delivery_channel.close, engine.dispose])
+    # The request_ids of deletes are remembered for a while, then forgotten.
+    forget = expiry_loop("request-id-expiry", lambda: engine,
+                         [Expiry(DeleteRequestRow.__table__, "create_time", settings.request_id_retention_days)])
+    forget.start()
+    service.stop_hooks.extend([unwatch, sweeper.stop, forget.stop, delivery_channel.close, engine.dispose])
     return service

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from reportsuite.core import clients, db, grpc_server, queue
+from reportsuite.core.expiry import Expiry, expiry_loop
 from reportsuite.core.settings import Settings
 from services.scheduler.adapters.activity import GeneratorClient
 from services.scheduler.adapters.activity_cache import CachedActivity
 from services.scheduler.adapters.catalog import CatalogClient
+from services.scheduler.adapters.orm import ScheduleRequestRow
 from services.scheduler.adapters.publisher import publisher_for
 from services.scheduler.adapters.relay import OutboxRelay
 from services.scheduler.adapters.repository import OutboxStore, SqlJobStore
@@ -66,6 +68,10 @@ def start(settings: Settings, address: str | None = None) -> grpc_server.Service
         raise
     relay.start()
     reaper.start()
+    # The request_ids of schedule mutations are remembered for a while, then forgotten.
+    forget = expiry_loop("request-id-expiry", lambda: engine,
+                         [Expiry(ScheduleRequestRow.__table__, "create_time", settings.request_id_retention_days)])
+    forget.start()
     ticker.start()
-    service.stop_hooks.extend([ticker.stop, reaper.stop, relay.stop, engine.dispose])
+    service.stop_hooks.extend([ticker.stop, reaper.stop, relay.stop, forget.stop, engine.dispose])
     return service

@@ -191,7 +191,8 @@ class AuditLog:
 
 
 def _text(value: str, limit: int = 300) -> str:
-    # PostgreSQL text cannot hold NUL; the interceptor refuses such requests, this keeps a row writable.
+    # PostgreSQL text cannot hold NUL; the interceptor refuses unary requests holding one, but a
+    # streamed record may carry one into the resources named: this keeps the row writable.
     return value.replace("\x00", "\\0")[:limit]
 
 

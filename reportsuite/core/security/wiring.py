@@ -11,9 +11,11 @@ from sqlalchemy.pool import NullPool
 
 from reportsuite.audit.v1 import audit_pb2_grpc
 from reportsuite.core.errors import Unavailable
+from reportsuite.core.expiry import Expiry, expiry_loop
+from reportsuite.core.loops import BackgroundLoop
 from reportsuite.core.security.audit_api import SERVICE_NAME as AUDIT_SERVICE_NAME
 from reportsuite.core.security.audit_api import AuditServicer
-from reportsuite.core.security.audit_store import AuditLog
+from reportsuite.core.security.audit_store import AuditLog, audit_table
 from reportsuite.core.security.credentials import as_service
 from reportsuite.core.security.interceptor import SecurityInterceptor
 from reportsuite.core.security.tenancy import EnterpriseDirectory
@@ -67,6 +69,7 @@ class ServerSecurity:
         self.interceptor = SecurityInterceptor(TokenRegistry(settings.tokens_file),
                                                EnterpriseDirectory(self._accounts.enterprise))
         self.audit: AuditLog | None = None
+        self._expiry: BackgroundLoop | None = None
 
     def register(self, server: grpc.Server, service_names: list[str]) -> list[str]:
         """Adds AuditService beside the suite service the server serves; returns its name (or none)."""
@@ -79,9 +82,15 @@ class ServerSecurity:
         self.audit = AuditLog(lambda: sa.create_engine(url, poolclass=NullPool), schema)
         self.interceptor.bind(schema, self.audit)
         audit_pb2_grpc.add_AuditServiceServicer_to_server(AuditServicer(self.audit), server)
+        if self._settings.audit_retention_days > 0:
+            expiry = Expiry(audit_table(self.audit.schema), "time", self._settings.audit_retention_days)
+            self._expiry = expiry_loop(f"audit-expiry-{schema}", self.audit.engine, [expiry])
+            self._expiry.start()
         return [AUDIT_SERVICE_NAME]
 
     def close(self) -> None:
+        if self._expiry is not None:
+            self._expiry.stop()
         if self.audit is not None:
             self.audit.close()
         self._accounts.close()

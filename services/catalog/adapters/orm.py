@@ -92,6 +92,7 @@ class DeleteRequestRow(Base):
     """A delete that carried a request_id, so its retry succeeds instead of answering NOT_FOUND."""
 
     __tablename__ = "delete_requests"
+    __table_args__ = (Index("ix_delete_requests_create_time", "create_time"),)
 
     account: Mapped[str] = mapped_column(String(64), primary_key=True)
     request_id: Mapped[str] = mapped_column(String(200), primary_key=True)

@@ -9,12 +9,8 @@ from __future__ import annotations
 from reportsuite.core.loops import BackgroundLoop
 from services.catalog.domain.retention import RetentionPurge
 
-# Reports expire to the second but nobody waits on their deletion: one sweep every five
-# minutes keeps the backlog small at the cost of one indexed query.
-SWEEP_INTERVAL_SECONDS = 300.0
 
-
-def retention_sweeper(purge: RetentionPurge, interval_seconds: float = SWEEP_INTERVAL_SECONDS) -> BackgroundLoop:
+def retention_sweeper(purge: RetentionPurge, interval_seconds: float) -> BackgroundLoop:
     """A loop that runs ``purge.purge()`` now and then every ``interval_seconds`` until stopped."""
 
     def sweep() -> bool:

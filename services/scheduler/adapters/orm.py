@@ -191,6 +191,7 @@ class ScheduleRequestRow(Base):
     """The first result of a mutating schedule call with a request_id, returned to its retries."""
 
     __tablename__ = "schedule_requests"
+    __table_args__ = (Index("ix_schedule_requests_create_time", "create_time"),)
 
     account: Mapped[str] = mapped_column(String(64), primary_key=True)
     request_id: Mapped[str] = mapped_column(String(200), primary_key=True)

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import grpc
 import pytest
+import sqlalchemy as sa
 from google.protobuf.duration_pb2 import Duration
 from google.protobuf.field_mask_pb2 import FieldMask
 
-from reportsuite.core import timestamps
+from reportsuite.core import clients, timestamps
 from reportsuite.core.errors import error_details
+from reportsuite.core.settings import Settings
 from reportsuite.scheduler.v1 import scheduler_pb2 as pb
 from reportsuite.scheduler.v1 import scheduler_pb2_grpc
+from services.scheduler import bootstrap
+from services.scheduler.adapters.orm import ScheduleRequestRow
 from services.scheduler.domain.schedules import next_fire, parse_crontab
+from tests.integration.scheduler.conftest import eventually
 from tests.integration.scheduler.fakes import FakeCatalog, FakeGenerator
 from tests.integration.scheduler.schedule_helpers import YESTERDAY, crontab_schedule, weekly_schedule
 
@@ -269,3 +275,39 @@ def test_a_bad_preview_is_refused_naming_the_field(scheduler: Stub, request_: pb
                                                    field: str) -> None:
     assert refusal(lambda: scheduler.PreviewSchedule(request_, timeout=10)) == (grpc.StatusCode.INVALID_ARGUMENT,
                                                                                 field)
+
+
+def test_a_retried_delete_after_the_request_id_retention_is_a_new_delete(
+        settings: Settings, database: sa.Engine, catalog: FakeCatalog, unique_id: str) -> None:
+    definition = catalog.add(unique_id, YESTERDAY)
+    settings = dataclasses.replace(settings, request_id_retention_days=7)
+    service = bootstrap.start(settings, "127.0.0.1:0")
+    try:
+        scheduler = clients.scheduler(f"127.0.0.1:{service.port}")
+        created = create(scheduler, unique_id, crontab_schedule(definition.name, NEW_YEAR))
+        delete = pb.DeleteScheduleRequest(name=created.name, request_id="d-1")
+        scheduler.DeleteSchedule(delete, timeout=10)
+    finally:
+        service.stop(0)
+    remembered = ScheduleRequestRow.__table__
+    with database.begin() as connection:
+        connection.execute(sa.update(remembered).where(remembered.c.account == unique_id)
+                           .values(create_time=remembered.c.create_time - timedelta(days=7, minutes=1)))
+
+    # A scheduler forgets expired request_ids when it starts, then every hour.
+    service = bootstrap.start(settings, "127.0.0.1:0")
+    try:
+        scheduler = clients.scheduler(f"127.0.0.1:{service.port}")
+        forgotten = eventually(lambda: _refused_or_none(lambda: scheduler.DeleteSchedule(delete, timeout=10)))
+    finally:
+        service.stop(0)
+
+    assert forgotten == (grpc.StatusCode.NOT_FOUND, "name")
+
+
+def _refused_or_none(call: object) -> tuple[grpc.StatusCode, str] | None:
+    try:
+        call()  # type: ignore[operator]
+    except grpc.RpcError as error:
+        return error.code(), error_details(error).get("field", "")
+    return None
