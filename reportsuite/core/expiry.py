@@ -57,8 +57,7 @@ def expiry_loop(name: str, engine: Callable[[], sa.Engine], expiries: Sequence[E
                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> BackgroundLoop:
     """A loop deleting every expiry's rows now and then every ``interval_seconds`` until stopped.
 
-    ``engine`` is called at each pass, so a process that never needs the database (a server whose
-    audit trail is still empty) opens no connection for this.
+    ``engine`` is called at each pass: the audit trail makes its engine on first use.
     """
 
     def sweep() -> bool:
@@ -76,7 +75,7 @@ def expiry_loop(name: str, engine: Callable[[], sa.Engine], expiries: Sequence[E
                 continue
             if deleted:
                 log.info("deleted %d expired rows of %s", deleted, expiry.table.fullname)
-        return False
+        return False  # one pass deletes every expired row; wait for the next interval
 
     loop = BackgroundLoop(name, sweep, interval_seconds)
     return loop

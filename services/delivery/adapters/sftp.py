@@ -158,7 +158,7 @@ def _write(sftp: paramiko.SFTPClient, path: str, source: BinaryIO) -> int:
     with sftp.open(path, "wb") as remote:
         # paramiko sends at most 32 KiB per write request, the least every server must take.
         # OpenSSH's client writes what the server declares (limits@openssh.com, 255 KiB for
-        # OpenSSH's own server); with 32 KiB ours ran at under half its speed, with the
+        # OpenSSH's own server); with 32 KiB ours ran at about half its speed, with the
         # declared size at about its speed (docs/delivery.md, "SFTP throughput").
         remote.MAX_REQUEST_SIZE = _write_limit(sftp)  # type: ignore[misc]
         remote.set_pipelined(True)

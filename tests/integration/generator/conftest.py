@@ -11,6 +11,9 @@ from reportsuite.core.grpc_server import Service
 from reportsuite.core.settings import Settings
 from reportsuite.generator.v1 import generator_pb2_grpc
 from services.generator import bootstrap
+from services.generator.domain.generation import Generation
+from tests.integration.generator import activity
+from tests.integration.generator.fakes import Peers, running_peers
 
 
 @pytest.fixture(scope="session")
@@ -28,3 +31,25 @@ def generator_service(settings: Settings) -> Iterator[Service]:
 @pytest.fixture(scope="session")
 def generator(generator_service: Service) -> generator_pb2_grpc.GeneratorServiceStub:
     return clients.generator(f"127.0.0.1:{generator_service.port}")
+
+
+@pytest.fixture
+def peers(settings: Settings) -> Iterator[Peers]:
+    """Hand-written catalog, scheduler and delivery servicers the generation calls."""
+    with running_peers(settings) as running:
+        yield running
+
+
+@pytest.fixture
+def generation(peers: Peers) -> Iterator[Generation]:
+    """The generate stage wired as a worker wires it, against the peers."""
+    wired, release = bootstrap.build_generation(peers.settings)
+    yield wired
+    release()
+
+
+@pytest.fixture
+def account(generator: generator_pb2_grpc.GeneratorServiceStub, unique_id: str) -> str:
+    """A fresh account holding the hand-worked activity (tests/integration/generator/activity.py)."""
+    activity.given_the_hand_worked_activity(generator, unique_id)
+    return unique_id

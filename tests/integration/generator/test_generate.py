@@ -7,7 +7,6 @@ services are hand-written fakes on real gRPC servers that record what they recei
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,31 +18,11 @@ from reportsuite.core.errors import Aborted, InvalidArgument, Unavailable
 from reportsuite.core.settings import Settings
 from reportsuite.core.timestamps import from_proto
 from reportsuite.generator.v1 import generator_pb2_grpc
-from services.generator import bootstrap
 from services.generator.domain.generation import Generation, Outcome, generate_report
 from tests.integration.generator import activity
-from tests.integration.generator.fakes import Peers, running_peers
+from tests.integration.generator.fakes import Peers
 
 Stub = generator_pb2_grpc.GeneratorServiceStub
-
-
-@pytest.fixture
-def peers(settings: Settings) -> Iterator[Peers]:
-    with running_peers(settings) as running:
-        yield running
-
-
-@pytest.fixture
-def generation(peers: Peers) -> Iterator[Generation]:
-    wired, release = bootstrap.build_generation(peers.settings)
-    yield wired
-    release()
-
-
-@pytest.fixture
-def account(generator: Stub, unique_id: str) -> str:
-    activity.given_the_hand_worked_activity(generator, unique_id)
-    return unique_id
 
 
 def _report_file(settings: Settings, account: str, job_id: str = "j1") -> Path:

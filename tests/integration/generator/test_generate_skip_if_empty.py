@@ -7,41 +7,17 @@ The generator and PostgreSQL are real; the scheduler, catalog and delivery are t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-
-from reportsuite.core.settings import Settings
 from reportsuite.core.timestamps import to_proto
 from reportsuite.generator.v1 import generator_pb2_grpc
 from reportsuite.scheduler.v1 import scheduler_pb2
-from services.generator import bootstrap
 from services.generator.domain.generation import Generation, Outcome, generate_report
 from tests.integration.generator import activity
-from tests.integration.generator.fakes import Peers, running_peers
+from tests.integration.generator.fakes import Peers
 
 Stub = generator_pb2_grpc.GeneratorServiceStub
-
-
-@pytest.fixture
-def peers(settings: Settings) -> Iterator[Peers]:
-    with running_peers(settings) as running:
-        yield running
-
-
-@pytest.fixture
-def generation(peers: Peers) -> Iterator[Generation]:
-    wired, release = bootstrap.build_generation(peers.settings)
-    yield wired
-    release()
-
-
-@pytest.fixture
-def account(generator: Stub, unique_id: str) -> str:
-    activity.given_the_hand_worked_activity(generator, unique_id)
-    return unique_id
 
 
 def scheduled_job(account: str, *, skip_if_empty: bool, empty: bool) -> scheduler_pb2.Job:

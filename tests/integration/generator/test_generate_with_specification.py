@@ -7,41 +7,17 @@ The rows are those of activity.expected_campaign_csv, in the same order.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from reportsuite.catalog.v1 import catalog_pb2
-from reportsuite.core.settings import Settings
 from reportsuite.generator.v1 import generator_pb2_grpc
 from services.catalog.domain.spec_parser import parse_specification
 from services.catalog.entrypoints.spec_translate import format_to_proto
-from services.generator import bootstrap
 from services.generator.domain.generation import Generation, Outcome, generate_report
 from tests.integration.generator import activity
-from tests.integration.generator.fakes import Peers, running_peers
+from tests.integration.generator.fakes import Peers
 
 Stub = generator_pb2_grpc.GeneratorServiceStub
-
-
-@pytest.fixture
-def peers(settings: Settings) -> Iterator[Peers]:
-    with running_peers(settings) as running:
-        yield running
-
-
-@pytest.fixture
-def generation(peers: Peers) -> Iterator[Generation]:
-    wired, release = bootstrap.build_generation(peers.settings)
-    yield wired
-    release()
-
-
-@pytest.fixture
-def account(generator: Stub, unique_id: str) -> str:
-    activity.given_the_hand_worked_activity(generator, unique_id)
-    return unique_id
 
 
 def _run_with(peers: Peers, generation: Generation, account: str, text: str, *,
