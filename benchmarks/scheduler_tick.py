@@ -258,22 +258,14 @@ def main() -> None:
     arrivals = Arrivals(f"{PREFIX}generate")
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            issue_tokens(Path(tmp) / "tokens.json")
+            from tests.support.security import callers_of_the_run
+
+            callers_of_the_run(Path(tmp) / "tokens.json", "bench")
             run_suite(url, Path(tmp), accounts, args, arrivals)
         baseline(args.schedules)
     finally:
         arrivals.stop()
         delete_queues()
-
-
-def issue_tokens(registry: Path) -> None:
-    """This process calls as an operator; the services call each other with a service token."""
-    from reportsuite.core.security import tokens
-
-    operator, _ = tokens.issue(registry, "bench-operator", tokens.OPERATOR, "*")
-    service, _ = tokens.issue(registry, "bench-service", tokens.SERVICE, "*")
-    os.environ.update({"REPORTSUITE_TOKENS_FILE": str(registry), "REPORTSUITE_TOKEN": operator,
-                       "REPORTSUITE_SERVICE_TOKEN": service})
 
 
 def run_suite(url: str, tmp: Path, accounts: list[str], args: argparse.Namespace, arrivals: Arrivals) -> None:

@@ -95,6 +95,7 @@ def main() -> None:
     from reportsuite.scheduler.v1 import scheduler_pb2
     from tests.e2e.test_report_slice import ingest_into, make_attempts
     from tests.support.processes import running_suite
+    from tests.support.security import callers_of_the_run
     from tests.support.servers import sftp_server, smtp_server
 
     account = "bench" + uuid.uuid4().hex[:6]
@@ -103,6 +104,7 @@ def main() -> None:
     end = max(a.complete_time.ToDatetime(tzinfo=UTC) for a in attempts)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
+        callers_of_the_run(tmp / "tokens.json", "bench")
         (tmp / "sftp" / "in").mkdir(parents=True)
         with sftp_server(tmp / "sftp") as sftp, smtp_server() as smtp:
             (tmp / "known_hosts").write_text(sftp.known_hosts_line + "\n")

@@ -42,20 +42,10 @@ os.environ.update(
 )
 
 
-def _issue_test_tokens() -> None:
-    """A token registry for the run: tests call as an operator of every account (REPORTSUITE_TOKEN),
-    services call each other with a service token; tests needing other callers issue their own."""
-    from reportsuite.core.security import tokens
+# Tests call as an operator of every account; services call each other with a service token.
+from tests.support.security import callers_of_the_run  # noqa: E402 - after the environment is set
 
-    registry = RUN_DIR / "tokens.json"
-    registry.unlink(missing_ok=True)
-    operator, _ = tokens.issue(registry, "test-operator", tokens.OPERATOR, "*")
-    service, _ = tokens.issue(registry, "test-service", tokens.SERVICE, "*")
-    os.environ.update({"REPORTSUITE_TOKENS_FILE": str(registry), "REPORTSUITE_TOKEN": operator,
-                       "REPORTSUITE_SERVICE_TOKEN": service})
-
-
-_issue_test_tokens()
+callers_of_the_run(RUN_DIR / "tokens.json", "test")
 
 
 def _admin() -> sa.Engine:

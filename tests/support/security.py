@@ -1,16 +1,33 @@
-"""Tokens for tests: the run's registry (tests/conftest.py) and calls made as another caller.
+"""Tokens for tests and benchmarks: a run's callers, and calls made as another caller.
 
+    callers_of_the_run(path / "tokens.json", "test")   # once per run: tests/conftest.py, benchmarks
     stub.GetJob(request, metadata=as_caller(issue("account-user", "accounts:a")))
     stub.GetReportDefinition(request, metadata=as_service())
 """
 
 from __future__ import annotations
 
+import base64
 import os
 import uuid
 from pathlib import Path
 
 from reportsuite.core.security import tokens
+
+
+def callers_of_the_run(registry: Path, name: str) -> None:
+    """Sets up a run's callers in this process's environment, which the services it starts inherit.
+
+    This process calls as an operator of every account (REPORTSUITE_TOKEN); the services call
+    each other with a service token; the catalog gets a fresh key to encrypt transfer passwords
+    with, unless one is set already. Tests needing other callers issue their own tokens.
+    """
+    registry.unlink(missing_ok=True)
+    operator, _ = tokens.issue(registry, f"{name}-operator", tokens.OPERATOR, "*")
+    service, _ = tokens.issue(registry, f"{name}-service", tokens.SERVICE, "*")
+    os.environ.update({"REPORTSUITE_TOKENS_FILE": str(registry), "REPORTSUITE_TOKEN": operator,
+                       "REPORTSUITE_SERVICE_TOKEN": service})
+    os.environ.setdefault("REPORTSUITE_SECRETS_KEY", base64.urlsafe_b64encode(os.urandom(32)).decode())
 
 
 def registry() -> Path:

@@ -196,8 +196,11 @@ class _Call:
         # A streamed batch's strings are checked record by record by the service (ingest rejects
         # a record with a NUL or an overlong string alone, at its position); here one such
         # record would refuse the whole stream and every good record in it.
-        reach = inspect(request, max_string=None if streamed else policy.MAX_STRING_CHARS, bare_accounts=streamed,
-                        collect=scoped or not streamed)
+        if streamed and not scoped:
+            reach = Reach()  # nothing to check here and no account to collect for a caller reaching all
+        else:
+            reach = inspect(request, max_string=None if streamed else policy.MAX_STRING_CHARS,
+                            bare_accounts=streamed, collect=True)
         for restriction in self.rule.restrictions:
             if restriction.applies(request):
                 self.audit_anyway = True

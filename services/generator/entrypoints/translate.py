@@ -58,7 +58,19 @@ def _when(message: Message, field: str) -> Any:
 def batches(requests: Iterable[Any], field: str, convert: Callable[[Any], T]) -> Iterator[Sequence[T | Refused]]:
     """The domain records of a client stream, batch by batch."""
     for request in requests:
-        yield [_record(record, convert) for record in getattr(request, field)]
+        records = getattr(request, field)
+        if _storable(request):  # one walk over the whole batch: the usual case
+            yield [convert(record) for record in records]
+        else:
+            yield [_record(record, convert) for record in records]
+
+
+def _storable(message: Message) -> bool:
+    try:
+        inspect(message, max_string=MAX_STRING_CHARS, collect=False)
+    except InvalidArgument:
+        return False
+    return True
 
 
 def _record(message: Message, convert: Callable[[Any], T]) -> T | Refused:
