@@ -29,7 +29,7 @@ import sys
 import tempfile
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -220,7 +220,7 @@ def _vm_hwm_kib() -> int:
     return 0
 
 
-def in_child(target: object, *args: object) -> tuple[float, int]:
+def in_child(target: Callable[..., None], *args: object) -> tuple[float, int]:
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
     process = context.Process(target=target, args=(*args, queue))

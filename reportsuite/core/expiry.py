@@ -32,6 +32,13 @@ class Expiry:
     column: str
     days: int
 
+    @classmethod
+    def of(cls, row_type: type, column: str, days: int) -> Expiry:
+        """The expiry of an ORM class's table."""
+        table: sa.FromClause = sa.inspect(row_type).local_table
+        assert isinstance(table, sa.Table)
+        return cls(table, column, days)
+
 
 def delete_expired(engine: sa.Engine, expiry: Expiry, now: datetime, *,
                    keep_going: Callable[[], bool] = lambda: True, batch: int = BATCH) -> int:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import dramatiq
+from dramatiq.broker import MessageProxy
 from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.brokers.stub import StubBroker
 from dramatiq.middleware import CurrentMessage, Middleware
@@ -53,7 +54,7 @@ class TracingMiddleware(Middleware):
             propagate.inject(carrier)
             message.options[TRACE_OPTION] = carrier
 
-    def before_process_message(self, broker: dramatiq.Broker, message: dramatiq.Message) -> None:
+    def before_process_message(self, broker: dramatiq.Broker, message: MessageProxy) -> None:
         parent = propagate.extract(message.options.get(TRACE_OPTION) or {})
         span = trace.get_tracer(__name__).start_span(
             f"{message.actor_name} process", context=parent, kind=trace.SpanKind.CONSUMER,
@@ -67,7 +68,7 @@ class TracingMiddleware(Middleware):
         self._local.active = (span, token)
 
     def after_process_message(
-        self, broker: dramatiq.Broker, message: dramatiq.Message, *,
+        self, broker: dramatiq.Broker, message: MessageProxy, *,
         result: Any = None, exception: BaseException | None = None,
     ) -> None:
         active = getattr(self._local, "active", None)
@@ -81,22 +82,24 @@ class TracingMiddleware(Middleware):
         otel_context.detach(token)
         self._local.active = None
 
-    after_skip_message = after_process_message
+    def after_skip_message(self, broker: dramatiq.Broker, message: MessageProxy) -> None:
+        self.after_process_message(broker, message)
 
 
 class ServiceIdentityMiddleware(Middleware):
     """Job actors call other services as their service (REPORTSUITE_SERVICE_TOKEN), never as a user."""
 
-    def before_process_message(self, broker: dramatiq.Broker, message: dramatiq.Message) -> None:
+    def before_process_message(self, broker: dramatiq.Broker, message: MessageProxy) -> None:
         set_acting_as_service(True)
 
     def after_process_message(
-        self, broker: dramatiq.Broker, message: dramatiq.Message, *,
+        self, broker: dramatiq.Broker, message: MessageProxy, *,
         result: Any = None, exception: BaseException | None = None,
     ) -> None:
         set_acting_as_service(False)
 
-    after_skip_message = after_process_message
+    def after_skip_message(self, broker: dramatiq.Broker, message: MessageProxy) -> None:
+        set_acting_as_service(False)
 
 
 _brokers: dict[str, dramatiq.Broker] = {}
@@ -133,7 +136,7 @@ def _new_broker(url: str) -> dramatiq.Broker:
 
 def publish(broker: dramatiq.Broker, queue: JobQueue, job_name: str, trace_context: dict[str, str]) -> str:
     """Publishes one job message (only the job's name) and returns its message id."""
-    message = dramatiq.Message(
+    message: dramatiq.Message[Any] = dramatiq.Message(
         queue_name=queue.queue_name, actor_name=queue.actor_name,
         args=(job_name,), kwargs={}, options={TRACE_OPTION: dict(trace_context)},
     )

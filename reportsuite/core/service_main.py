@@ -21,7 +21,7 @@ class ExtraCommand:
     """A service-specific subcommand that needs no settings (e.g. regenerating a doc)."""
 
     help: str
-    configure: Callable[[argparse.ArgumentParser], None]
+    configure: Callable[[argparse.ArgumentParser], object]  # what it returns is ignored
     run: Callable[[argparse.Namespace], int]
 
 

@@ -82,7 +82,7 @@ def start(settings: Settings, address: str | None = None) -> grpc_server.Service
     unwatch = watch_purge_backlog(purge.backlog)
     # The request_ids of deletes are remembered for a while, then forgotten.
     forget = expiry_loop("request-id-expiry", lambda: engine,
-                         [Expiry(DeleteRequestRow.__table__, "create_time", settings.request_id_retention_days)])
+                         [Expiry.of(DeleteRequestRow, "create_time", settings.request_id_retention_days)])
     forget.start()
     service.stop_hooks.extend([unwatch, sweeper.stop, forget.stop, delivery_channel.close, engine.dispose])
     return service

@@ -70,7 +70,7 @@ def start(settings: Settings, address: str | None = None) -> grpc_server.Service
     reaper.start()
     # The request_ids of schedule mutations are remembered for a while, then forgotten.
     forget = expiry_loop("request-id-expiry", lambda: engine,
-                         [Expiry(ScheduleRequestRow.__table__, "create_time", settings.request_id_retention_days)])
+                         [Expiry.of(ScheduleRequestRow, "create_time", settings.request_id_retention_days)])
     forget.start()
     ticker.start()
     service.stop_hooks.extend([ticker.stop, reaper.stop, relay.stop, forget.stop, engine.dispose])

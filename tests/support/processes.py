@@ -81,12 +81,13 @@ class Suite:
 
 
 @contextmanager
-def running_suite(log_dir: Path, overrides: Mapping[str, str] = (), workers: bool = True) -> Iterator[Suite]:
+def running_suite(log_dir: Path, overrides: Mapping[str, str] | None = None,
+                  workers: bool = True) -> Iterator[Suite]:
     """Starts the four services (and generator/delivery workers) as processes."""
     env = dict(os.environ)
     for service in SERVICES:
         env[f"REPORTSUITE_{service.upper()}_ADDR"] = f"127.0.0.1:{free_port()}"
-    env.update(overrides)
+    env.update(overrides or {})
     log_dir.mkdir(parents=True, exist_ok=True)
     suite = Suite(env=env, log_dir=log_dir)
     try:
