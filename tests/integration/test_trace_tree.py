@@ -46,6 +46,12 @@ def ancestors(span: ReadableSpan, by_id: dict[int, ReadableSpan]) -> list[str]:
     return names
 
 
+def started(span: ReadableSpan) -> int:
+    """A finished span's start time in nanoseconds: every finished span has one."""
+    assert span.start_time is not None
+    return span.start_time
+
+
 def test_one_trace_spans_run_report_generation_and_each_delivery(
     tmp_path: Path, exporter: InMemorySpanExporter, destinations: tuple[Any, Any],
     monkeypatch: pytest.MonkeyPatch, unique_id: str,
@@ -85,7 +91,7 @@ def test_one_trace_spans_run_report_generation_and_each_delivery(
         time.sleep(0.5)  # the worker's consumer span ends just after the job is marked done
 
     spans = [s for s in exporter.get_finished_spans()
-             if s.start_time >= int(job.create_time.ToDatetime(tzinfo=UTC).timestamp() * 1e9) - 10**9]
+             if started(s) >= int(job.create_time.ToDatetime(tzinfo=UTC).timestamp() * 1e9) - 10**9]
     run = next(s for s in spans if s.name.endswith("SchedulerService/RunReport")
                and s.kind.name == "SERVER")
     trace_spans = [s for s in spans if s.context.trace_id == run.context.trace_id]

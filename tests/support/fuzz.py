@@ -92,7 +92,7 @@ def _build(cls: type[Message], values: dict[str, Any]) -> Message:
     for name, value in values.items():
         if value is None:
             continue
-        target = getattr(message, name) if hasattr(message, name) else None
+        target: Any = getattr(message, name) if hasattr(message, name) else None
         field = message.DESCRIPTOR.fields_by_name[name]
         if field.message_type is not None and field.message_type.GetOptions().map_entry:
             for key, item in value.items():

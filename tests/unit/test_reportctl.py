@@ -185,10 +185,13 @@ def test_csv_attempts_accept_short_enum_names_and_name_the_bad_field() -> None:
 
     records = list(read_records(io.StringIO(text), KINDS["attempts"], "csv"))
 
+    assert records[0].message is not None
     assert records[0].message.channel == generator_pb2.CHANNEL_VOICE
     assert records[0].message.ring_seconds == 2
+    assert records[1].rejection is not None
     assert records[1].rejection == generator_pb2.RejectedRecord(
         position=1, id="a2", field="start_time", reason=records[1].rejection.reason)
+    assert records[2].message is not None
     assert records[2].message.channel == generator_pb2.CHANNEL_EMAIL
     assert not records[2].message.HasField("start_time")
     assert [r.line for r in records] == [2, 3, 4]
@@ -207,8 +210,11 @@ def test_jsonl_rejects_a_broken_line_and_keeps_the_rest_in_place() -> None:
 
     assert [r.position for r in records] == [0, 1, 2, 3]
     assert [r.line for r in records] == [1, 3, 4, 5]
+    assert records[1].rejection is not None
     assert records[1].rejection.reason.startswith("not JSON")
+    assert records[2].rejection is not None
     assert records[2].rejection.field == "bogus" and records[2].rejection.id == "accounts/b"
+    assert records[3].message is not None
     assert records[3].message.name == "accounts/c"
 
 
@@ -296,7 +302,7 @@ def test_an_unreachable_service_is_an_error_not_a_traceback(monkeypatch: Any, ca
 
 
 class StreamingScheduler(scheduler_pb2_grpc.SchedulerServiceServicer):
-    def __init__(self, states: list[int]) -> None:
+    def __init__(self, states: list[Job.State]) -> None:
         self.states = states
         self.listed: list[str] = []
 
@@ -507,6 +513,7 @@ def test_demo_csv_shaped_like_an_export_reads_back_too(tmp_path: Path) -> None:
 
     with open(path, newline="") as handle:
         (record,) = read_records(handle, KINDS["attempts"], "csv")
+    assert record.message is not None
     assert record.message.attempt_id == attempt.attempt_id
 
 

@@ -17,7 +17,14 @@ from services.catalog.adapters.orm import DeleteRequestRow
 from tests.integration.catalog.support import definition, rpc_error
 from tests.integration.catalog.test_report_definitions import create
 
-REMEMBERED = DeleteRequestRow.__table__
+
+def _table() -> sa.Table:
+    table = sa.inspect(DeleteRequestRow).local_table
+    assert isinstance(table, sa.Table)
+    return table
+
+
+REMEMBERED = _table()
 
 
 def _age(settings: Settings, parent: str, request_id: str, days: float) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import grpc
 import pytest
@@ -67,7 +68,7 @@ def registrar(catalog, store, parent, report_definition) -> Registrar:
     return Registrar(catalog, store, parent, report_definition)
 
 
-def listed(catalog, parent: str, **request: object) -> list[str]:
+def listed(catalog, parent: str, **request: Any) -> list[str]:
     response = catalog.ListSavedReports(pb.ListSavedReportsRequest(parent=parent, **request))
     return [r.name for r in response.saved_reports]
 

@@ -51,10 +51,10 @@ def _give_key(world: World, unique_id: str, key: catalog_pb2.PgpKey) -> None:
     world.catalog.pgp_keys[f"accounts/{unique_id}"] = [key]
 
 
-def _sftp_job(world: World, unique_id: str, **options: bool) -> str:
+def _sftp_job(world: World, unique_id: str, *, zip: bool = False, pgp: bool = False) -> str:
     world.pin_host_key(unique_id)
     return world.add_job(unique_id, transfer=f"reports:s3cret@127.0.0.1:{world.sftp.port}/in", protocol=SFTP,
-                         **options)
+                         zip=zip, pgp=pgp)
 
 
 def test_zip_then_pgp_over_sftp_decrypts_and_unzips_to_the_report(
@@ -86,7 +86,9 @@ def test_a_pgp_mail_attachment_decrypts_to_the_report(
         part = next(message.iter_attachments())
         assert part.get_filename() == f"{world.file_name(job)}.pgp"
         assert part.get_content_type() == "application/pgp-encrypted"
-        assert gpg.decrypt(part.get_payload(decode=True)) == CONTENT
+        payload = part.get_payload(decode=True)
+        assert isinstance(payload, bytes)
+        assert gpg.decrypt(payload) == CONTENT
     assert len(world.scheduler.completions) == 1
 
 
@@ -97,7 +99,9 @@ def test_a_zip_mail_attachment_unzips_to_the_report(world: World, stage: Deliver
 
     part = next(world.smtp.messages[0].iter_attachments())
     assert (part.get_filename(), part.get_content_type()) == (f"{world.file_name(job)}.zip", "application/zip")
-    assert zipfile.ZipFile(io.BytesIO(part.get_payload(decode=True))).read(world.file_name(job)) == CONTENT
+    payload = part.get_payload(decode=True)
+    assert isinstance(payload, bytes)
+    assert zipfile.ZipFile(io.BytesIO(payload)).read(world.file_name(job)) == CONTENT
 
 
 def test_a_key_that_expired_after_import_fails_the_delivery_and_nothing_is_sent(

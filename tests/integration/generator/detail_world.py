@@ -91,7 +91,7 @@ def _accounts(stub: Stub, world: World) -> None:
 
 
 def attempt(world: World, key: str, campaign: str, sub: str, client: str, status: str, start: Any, complete: Any,
-            *, channel: int = pb.CHANNEL_VOICE, account: str = "", **fields: Any) -> pb.Attempt:
+            *, channel: pb.Channel = pb.CHANNEL_VOICE, account: str = "", **fields: Any) -> pb.Attempt:
     owner = account or world.a
     renamed = {"ring": "ring_seconds", "talk": "talk_seconds", "message": "message_content"}
     extra = {renamed.get(name, name): value for name, value in fields.items() if name != "device"}

@@ -150,7 +150,7 @@ def test_another_accounts_contact_with_the_same_phone_is_never_returned(generato
                                                 ({"phone_number": "508 555 0000"}, "phone_number"),
                                                 ({"email_address": "nobody@example.com"}, "email_address")])
 def test_an_unknown_contact_is_refused_with_not_found_naming_the_field(
-        generator: Stub, accounts: dict[str, str], contact: dict[str, str], field: str) -> None:
+        generator: Stub, accounts: dict[str, str], contact: dict[str, Any], field: str) -> None:
     with pytest.raises(grpc.RpcError) as raised:
         generator.TraceContact(pb.TraceContactRequest(parent=f"accounts/{accounts['A']}", **contact))
 
@@ -178,7 +178,7 @@ def test_a_clientid_known_only_in_another_account_is_not_found(generator: Stub, 
 def test_a_bad_trace_request_names_the_field(generator: Stub, accounts: dict[str, str],
                                              request_fields: dict[str, str], code: grpc.StatusCode,
                                              field: str) -> None:
-    fields = dict(request_fields)
+    fields: dict[str, Any] = dict(request_fields)
     if fields["parent"] == "A":
         fields["parent"] = f"accounts/{accounts['A']}"
 

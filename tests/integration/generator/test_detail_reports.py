@@ -50,8 +50,9 @@ def generation(peers: Peers) -> Iterator[Generation]:
     release()
 
 
-def make_job(account: str, report_type: int, level: int, target: str = "", *, yesterdays_activity: bool = False,
-             start: datetime = w.WINDOW_START, end: datetime = w.WINDOW_END) -> scheduler_pb2.Job:
+def make_job(account: str, report_type: R.ReportType, level: R.Level, target: str = "", *,
+             yesterdays_activity: bool = False, start: datetime = w.WINDOW_START,
+             end: datetime = w.WINDOW_END) -> scheduler_pb2.Job:
     job_id = "j" + uuid.uuid4().hex[:10]
     definition = R.ReportDefinition(
         name=f"accounts/{account}/reports/r1", display_name="Detail", report_type=report_type, level=level,
@@ -76,8 +77,8 @@ def lines(*rows: str) -> str:
     return "".join(row + "\n" for row in rows)
 
 
-def run(peers: Peers, generation: Generation, account: str, report_type: int, level: int, target: str = "",
-        **options: object) -> str:
+def run(peers: Peers, generation: Generation, account: str, report_type: R.ReportType, level: R.Level,
+        target: str = "", **options: object) -> str:
     return generated(peers, generation, make_job(account, report_type, level, target, **options))  # type: ignore[arg-type]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -51,7 +52,7 @@ def test_every_synthetic_record_passes_the_services_validation(generator: Stub) 
 def test_a_synthetic_contact_can_be_traced_across_its_campaigns(generator: Stub) -> None:
     plan = synth.Plan(seed=902, attempts=600, as_of=AS_OF, accounts=1, days=3)
     synth_grpc.ingest(plan, generator)
-    attempts = [dict(zip(synth.COLUMNS["attempts"], row, strict=True))
+    attempts: list[dict[str, Any]] = [dict(zip(synth.COLUMNS["attempts"], row, strict=True))
                 for table, row in synth.rows(plan) if table == "attempts"]
     first = attempts[0]
     mine = [a for a in attempts if a["client_id"] == first["client_id"] and a["account"] == first["account"]]

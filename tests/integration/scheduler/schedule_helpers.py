@@ -70,7 +70,7 @@ def crontab_schedule(definition: str, crontab: str, **fields: Any) -> pb.Schedul
     return pb.Schedule(report_definition=definition, crontab=crontab, **fields)
 
 
-def weekly_schedule(definition: str, days: list[int], time: str, zone: str = "", **fields: Any) -> pb.Schedule:
+def weekly_schedule(definition: str, days: list[pb.DayOfWeek], time: str, zone: str = "", **fields: Any) -> pb.Schedule:
     return pb.Schedule(report_definition=definition,
                        weekly=pb.WeeklySchedule(days=days, time=time, time_zone=zone), **fields)
 

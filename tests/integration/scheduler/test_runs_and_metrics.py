@@ -10,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 from opentelemetry.sdk.metrics import Counter, Histogram
 from opentelemetry.sdk.metrics.export import AggregationTemporality, InMemoryMetricReader
+from opentelemetry.util.types import AnyValue
 
 from reportsuite.core import clients, telemetry
 from reportsuite.core.settings import Settings
@@ -55,13 +56,14 @@ def test_a_run_whose_worker_keeps_vanishing_is_retried_then_fails_with_the_reaso
         (found,) = short_lease_scheduler.ListRuns(listing, timeout=10).runs
         return found
 
-    seen = []
+    seen: list[pb.Run.State] = []
     # Each claim's worker vanishes without a heartbeat; a reaper retries the stage until the
     # attempts run out (3 by default), then the job, and so the run, fails with the reason.
     while (current := the_run()).state == pb.Run.STATE_QUEUED and len(seen) < 5:
         short_lease_scheduler.ClaimJobStage(pb.ClaimJobStageRequest(name=current.job, stage=pb.STAGE_GENERATE,
                                                                     worker="vanishing-worker"), timeout=10)
-        seen.append(eventually(lambda: (run := the_run()).state != pb.Run.STATE_RUNNING and run, timeout=15).state)
+        seen.append(eventually(lambda: run if (run := the_run()).state != pb.Run.STATE_RUNNING else None,
+                               timeout=15).state)
 
     assert seen[:-1] == [pb.Run.STATE_QUEUED] * (len(seen) - 1) and len(seen) >= 2
     failed = the_run()
@@ -78,8 +80,8 @@ def reader(exporter: object) -> InMemoryMetricReader:
     return memory
 
 
-def points(reader: InMemoryMetricReader) -> dict[tuple[str, tuple[tuple[str, str], ...]], object]:
-    found: dict[tuple[str, tuple[tuple[str, str], ...]], object] = {}
+def points(reader: InMemoryMetricReader) -> dict[tuple[str, tuple[tuple[str, AnyValue], ...]], object]:
+    found: dict[tuple[str, tuple[tuple[str, AnyValue], ...]], object] = {}
     data = reader.get_metrics_data()
     for resource in data.resource_metrics if data else []:
         for scope in resource.scope_metrics:

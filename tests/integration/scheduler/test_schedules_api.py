@@ -26,6 +26,7 @@ from tests.integration.scheduler.schedule_helpers import YESTERDAY, crontab_sche
 
 Stub = scheduler_pb2_grpc.SchedulerServiceStub
 NEW_YEAR = "0 0 1 1 *"
+MONDAY, SUNDAY = pb.DAY_OF_WEEK_MONDAY, pb.DAY_OF_WEEK_SUNDAY
 
 
 pytestmark = pytest.mark.usefixtures("no_schedules_left")
@@ -76,7 +77,7 @@ def test_a_weekly_schedule_runs_in_the_account_reports_time_zone(scheduler: Stub
 def test_a_weekly_schedule_may_name_its_own_zone(scheduler: Stub, catalog: FakeCatalog, unique_id: str) -> None:
     definition = catalog.add(unique_id, YESTERDAY)  # the activity store does not know this account
 
-    created = create(scheduler, unique_id, weekly_schedule(definition.name, [1, 7], "23:15", "Asia/Kolkata"))
+    created = create(scheduler, unique_id, weekly_schedule(definition.name, [MONDAY, SUNDAY], "23:15", "Asia/Kolkata"))
 
     assert created.weekly.effective_time_zone == "Asia/Kolkata"
     assert list(created.weekly.days) == [pb.DAY_OF_WEEK_MONDAY, pb.DAY_OF_WEEK_SUNDAY]
@@ -86,7 +87,7 @@ def test_a_weekly_schedule_of_an_account_unknown_to_the_activity_store_needs_a_z
         scheduler: Stub, catalog: FakeCatalog, unique_id: str) -> None:
     definition = catalog.add(unique_id, YESTERDAY)
 
-    code, field = refusal(lambda: create(scheduler, unique_id, weekly_schedule(definition.name, [1], "09:00")))
+    code, field = refusal(lambda: create(scheduler, unique_id, weekly_schedule(definition.name, [MONDAY], "09:00")))
 
     assert (code, field) == (grpc.StatusCode.FAILED_PRECONDITION, "schedule.weekly.time_zone")
 
@@ -97,7 +98,7 @@ def test_a_weekly_schedule_of_an_account_unknown_to_the_activity_store_needs_a_z
     (pb.Schedule(crontab="0 9 * *"), "schedule.crontab"),
     (pb.Schedule(), "schedule.timing"),
     (pb.Schedule(weekly=pb.WeeklySchedule(days=[], time="09:00", time_zone="UTC")), "schedule.weekly.days"),
-    (pb.Schedule(weekly=pb.WeeklySchedule(days=[1], time="9am", time_zone="UTC")), "schedule.weekly.time"),
+    (pb.Schedule(weekly=pb.WeeklySchedule(days=[MONDAY], time="9am", time_zone="UTC")), "schedule.weekly.time"),
     (pb.Schedule(crontab=NEW_YEAR, misfire_grace_period=Duration(seconds=8 * 86400)),
      "schedule.misfire_grace_period"),
 ])
@@ -268,7 +269,7 @@ def test_preview_of_an_unsaved_weekly_schedule_shows_the_dst_rule(scheduler: Stu
     (pb.PreviewScheduleRequest(), "name"),
     (pb.PreviewScheduleRequest(name="accounts/a/schedules/s", schedule=pb.Schedule(crontab="* * * * *")), "name"),
     (pb.PreviewScheduleRequest(schedule=pb.Schedule(crontab="* * * * 0")), "schedule.crontab.day_of_week"),
-    (pb.PreviewScheduleRequest(schedule=pb.Schedule(weekly=pb.WeeklySchedule(days=[1], time="09:00"))),
+    (pb.PreviewScheduleRequest(schedule=pb.Schedule(weekly=pb.WeeklySchedule(days=[MONDAY], time="09:00"))),
      "schedule.report_definition"),
 ])
 def test_a_bad_preview_is_refused_naming_the_field(scheduler: Stub, request_: pb.PreviewScheduleRequest,
@@ -289,7 +290,8 @@ def test_a_retried_delete_after_the_request_id_retention_is_a_new_delete(
         scheduler.DeleteSchedule(delete, timeout=10)
     finally:
         service.stop(0)
-    remembered = ScheduleRequestRow.__table__
+    remembered = sa.inspect(ScheduleRequestRow).local_table
+    assert isinstance(remembered, sa.Table)
     with database.begin() as connection:
         connection.execute(sa.update(remembered).where(remembered.c.account == unique_id)
                            .values(create_time=remembered.c.create_time - timedelta(days=7, minutes=1)))

@@ -96,7 +96,8 @@ def test_downtime_collapses_missed_times_into_one_late_run_and_records_the_rest_
     wired.clock.set(at("13:25:10"))
     restarted = Ticker(wired.ticker)
     restarted.start()
-    runs = eventually(lambda: len(found := list_runs(clock_scheduler, schedule.name, page_size=7)) == 32 and found)
+    runs = eventually(lambda: found if len(found := list_runs(clock_scheduler, schedule.name, page_size=7)) == 32
+                      else None)
     restarted.stop()
 
     late, *missed, first = runs
@@ -246,6 +247,7 @@ def test_a_scheduled_run_trace_starts_at_the_scheduler(wired: Wired, catalog: Fa
                if s.name == "scheduled run" and s.attributes and s.attributes.get("schedule") == schedule.name]
     (row,) = outbox_rows(clock_database, f"accounts/{unique_id}/jobs/{started['job']}")
     assert span.parent is None  # the root of the run's trace
+    assert span.attributes is not None
     assert span.attributes["due_time"] == at("09:00").isoformat()
     assert row["trace_context"]["traceparent"].split("-")[1] == f"{span.context.trace_id:032x}"
 

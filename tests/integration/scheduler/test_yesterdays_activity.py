@@ -22,7 +22,7 @@ def utc(text: str) -> datetime:
 
 @pytest.mark.parametrize("kind", [K.KIND_YESTERDAY, K.KIND_LAST_7_DAYS, K.KIND_TODAY, K.KIND_INCREMENTAL])
 def test_yesterdays_activity_covers_the_previous_report_day_whatever_the_time_frame(
-    scheduler: Stub, catalog: FakeCatalog, generator: FakeGenerator, unique_id: str, kind: int,
+    scheduler: Stub, catalog: FakeCatalog, generator: FakeGenerator, unique_id: str, kind: K.Kind,
 ) -> None:
     generator.add_account(unique_id, "America/New_York")
     definition = catalog.add(unique_id, K(kind=kind), level=catalog_pb2.LEVEL_CAMPAIGN, yesterdays_activity=True)

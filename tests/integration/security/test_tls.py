@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import grpc
 import pytest
@@ -25,7 +26,7 @@ def certificates(tmp_path_factory: pytest.TempPathFactory) -> CertificateFiles:
     return make_certificates(tmp_path_factory.mktemp("certs"), ["localhost"], days=1)
 
 
-def _start(settings: Settings, **tls: str) -> Iterator[str]:
+def _start(settings: Settings, **tls: Any) -> Iterator[str]:
     service = bootstrap.start(dataclasses.replace(settings, **tls), "127.0.0.1:0")
     try:
         yield f"127.0.0.1:{service.port}"
@@ -94,7 +95,7 @@ def test_mutual_tls_requires_a_client_certificate_signed_by_the_ca(
     ({"tls_cert_file": "cert.pem"}, "REPORTSUITE_TLS_CERT_FILE"),
     ({"tls_client_auth": "required"}, "REPORTSUITE_TLS_CLIENT_AUTH"),
 ])
-def test_a_tls_setting_that_cannot_serve_stops_the_start_naming_the_variable(changes: dict[str, str],
+def test_a_tls_setting_that_cannot_serve_stops_the_start_naming_the_variable(changes: dict[str, Any],
                                                                              variable: str) -> None:
     with pytest.raises(SettingsError, match=variable):
         bootstrap.start(dataclasses.replace(Settings.from_env(), **changes), "127.0.0.1:0")

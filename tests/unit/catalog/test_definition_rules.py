@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -27,7 +28,7 @@ GUIDE = {
 TARGETED = {Level.CAMPAIGN, Level.SUB_CAMPAIGN, Level.AGENT_GROUP, Level.LIST}
 
 
-def definition(report_type: ReportType, level: Level, **changes: object) -> ReportDefinition:
+def definition(report_type: ReportType, level: Level, **changes: Any) -> ReportDefinition:
     base = ReportDefinition(
         display_name="A report", report_type=report_type, level=level,
         target="t1" if level in TARGETED else "", time_frame=TimeFrame(TimeFrameKind.YESTERDAY),

@@ -121,7 +121,7 @@ def test_attempts_fall_in_calling_hours_of_the_report_days_before_as_of(
 def test_accounts_sit_both_east_and_west_of_gmt(tables: dict[str, list[dict[str, Any]]]) -> None:
     offsets = {ZoneInfo(a["reports_time_zone"]).utcoffset(AS_OF.replace(tzinfo=None)) for a in tables["accounts"]}
 
-    assert min(offsets) < timedelta(0) <= max(offsets)  # type: ignore[type-var]
+    assert min(offsets) < timedelta(0) <= max(offsets)  # type: ignore[type-var, operator]
 
 
 def test_opt_outs_recordings_and_transfers_follow_their_attempts(tables: dict[str, list[dict[str, Any]]]) -> None:

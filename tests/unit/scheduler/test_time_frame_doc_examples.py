@@ -28,7 +28,7 @@ def instant(text: str) -> datetime:
     return datetime.strptime(f"{day} {month} {year or 2024} {hour}:{minute}", "%d %b %Y %H:%M").replace(tzinfo=UTC)
 
 
-def examples() -> list[tuple[str, str, bool, Kind, datetime, tuple[datetime, datetime] | None]]:
+def examples() -> list[tuple[str, str, bool, Kind, datetime, tuple[datetime, ...] | None]]:
     """(row text, zone, usage, kind, as_of, window or None when refused) of every relative example."""
     text = DOC.read_text(encoding="utf-8").split("## Worked examples", 1)[1]
     found, zone, usage, section = [], "", False, ""
