@@ -38,6 +38,10 @@ def write_zip(source: IO[bytes], sink: IO[bytes], name: str, size: int) -> None:
 
 def main(argv: list[str]) -> int:
     name, size = argv[0], int(argv[1])
+    if _deflate is not zlib:
+        # zipfile checksums every write with zlib's CRC-32 (2.9 GB/s here, a tenth of the stage's
+        # time); ISA-L's computes the same CRC-32 at 11.5 GB/s. This process does nothing else.
+        zipfile.crc32 = _deflate.crc32  # type: ignore[attr-defined]
     try:
         write_zip(sys.stdin.buffer, sys.stdout.buffer, name, size)
         sys.stdout.buffer.flush()
