@@ -29,12 +29,12 @@ from pathlib import Path
 from typing import Any
 
 import psycopg2
-import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-ADMIN_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres"
+from benchmarks.databases import database_exists, fresh_database, url_of  # noqa: E402 - after the path insert
+
 AS_OF = "2024-11-04T00:00:00+00:00"
 WINDOW = (datetime(2024, 10, 1, tzinfo=UTC), datetime(2024, 11, 5, tzinfo=UTC))
 TIME_ZONE = "America/New_York"  # the synthetic world's first account's zone
@@ -43,10 +43,6 @@ TIME_ZONE = "America/New_York"  # the synthetic world's first account's zone
 def database_name(attempts: int) -> str:
     return f"reportsuite_bench_reports_{attempts // 1_000_000}m" if attempts >= 1_000_000 \
         else f"reportsuite_bench_reports_{attempts}"
-
-
-def url_of(name: str) -> str:
-    return ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
 
 
 # The seed each size is loaded with (a database holds one seed's world).
@@ -64,13 +60,7 @@ def account_of(seed: int) -> str:
 def prepare(attempts: int, seed: int) -> str:
     """Loads (or reuses) the benchmark database; returns its URL."""
     name = database_name(attempts)
-    admin = sa.create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        exists = conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()
-        if not exists:
-            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    url = url_of(name)
+    url = url_of(name) if database_exists(name) else fresh_database(name)
     env = dict(os.environ, REPORTSUITE_DATABASE_URL=url, PYTHONPATH=str(ROOT))
     began = time.perf_counter()
     subprocess.run([sys.executable, "-m", "reportsuite.cli.suite", "synth", "--seed", str(seed), "--attempts",

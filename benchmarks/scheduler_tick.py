@@ -39,22 +39,14 @@ import sqlalchemy as sa
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-ADMIN_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres"
+from benchmarks.databases import fresh_database  # noqa: E402 - after the path insert
+
 BENCH_DB = "reportsuite_bench_scheduler"
 BROKER_URL = "amqp://guest:guest@127.0.0.1:5672/%2F"
 PREFIX = f"bench{os.getpid()}."
 ACCOUNTS = 100
 # Schedules exist at least this long before they are due: the prefetch's lookahead and a margin.
 LEAD_SECONDS = 130
-
-
-def fresh_database() -> str:
-    admin = sa.create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)'))
-        conn.execute(sa.text(f'CREATE DATABASE "{BENCH_DB}"'))
-    admin.dispose()
-    return ADMIN_URL.rsplit("/", 1)[0] + f"/{BENCH_DB}"
 
 
 class Arrivals:
@@ -251,7 +243,7 @@ def main() -> None:
     parser.add_argument("--logs", help="keep the services' logs in this directory")
     args = parser.parse_args()
 
-    url = fresh_database()
+    url = fresh_database(BENCH_DB)
     os.environ.update({"REPORTSUITE_DATABASE_URL": url, "REPORTSUITE_QUEUE_PREFIX": PREFIX,
                        "REPORTSUITE_LOG_LEVEL": os.environ.get("REPORTSUITE_LOG_LEVEL", "WARNING")})
     accounts = [f"bench{index:03d}" for index in range(ACCOUNTS)]

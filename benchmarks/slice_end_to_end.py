@@ -21,22 +21,13 @@ import uuid
 from pathlib import Path
 
 import psycopg2
-import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-ADMIN_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres"
+from benchmarks.databases import fresh_database  # noqa: E402 - after the path insert
+
 BENCH_DB = "reportsuite_bench"
-
-
-def fresh_database() -> str:
-    admin = sa.create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)'))
-        conn.execute(sa.text(f'CREATE DATABASE "{BENCH_DB}"'))
-    admin.dispose()
-    return ADMIN_URL.rsplit("/", 1)[0] + f"/{BENCH_DB}"
 
 
 class NullSink:
@@ -86,7 +77,7 @@ def main() -> None:
     parser.add_argument("--attempts", type=int, default=100_000)
     args = parser.parse_args()
 
-    os.environ["REPORTSUITE_DATABASE_URL"] = fresh_database()
+    os.environ["REPORTSUITE_DATABASE_URL"] = fresh_database(BENCH_DB)
     os.environ.setdefault("REPORTSUITE_LOG_LEVEL", "WARNING")
     from datetime import UTC
 

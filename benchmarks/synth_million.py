@@ -29,20 +29,15 @@ import sqlalchemy as sa
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.databases import ADMIN_URL, fresh_database  # noqa: E402 - after the path insert
 from reportsuite.cli import synth  # noqa: E402 - after the path insert, as the other benchmarks
 from reportsuite.core import db  # noqa: E402
 
-ADMIN_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres"
 AS_OF = "2024-11-04T00:00:00+00:00"
 
 
-def fresh_database(name: str) -> str:
-    admin = sa.create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    url = ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+def migrated_database(name: str) -> str:
+    url = fresh_database(name)
     engine = sa.create_engine(url)
     db.migrate(engine, "generator")
     engine.dispose()
@@ -97,9 +92,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         files = Path(scratch) / "synth"
         generate_seconds, generate_rss, _ = run_synth([*common, "--out", str(files)], ADMIN_URL)
-        bulk_url = fresh_database("reportsuite_bench_synth")
+        bulk_url = migrated_database("reportsuite_bench_synth")
         load_seconds, load_rss, output = run_synth([*common, "--ingest"], bulk_url)
-        fresh_database("reportsuite_bench_synth_copy")
+        migrated_database("reportsuite_bench_synth_copy")
         copy_seconds, rows = copy_files(files, "reportsuite_bench_synth_copy")
     print(output.strip().splitlines()[-1])
     print(f"attempts: {args.attempts:,}; rows in all tables: {rows:,}")
